@@ -1,0 +1,50 @@
+using Callmap.Diagnostics;
+using Callmap.Model;
+using Callmap.Validation;
+using Callmap.Yaml;
+
+namespace Callmap.Loading;
+
+/// <summary>The map, when it is valid; every problem, sorted by location, when it is not. Never both.</summary>
+public sealed record LoadResult(AccessMap? Map, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => Map is not null;
+}
+
+/// <summary>Reads, binds and validates an access map. User errors become diagnostics; nothing here throws for bad input.</summary>
+public static class AccessMapLoader
+{
+    public static LoadResult LoadFile(string path, YamlLimits? limits = null)
+    {
+        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
+        string text;
+        try
+        {
+            var size = new FileInfo(path).Length;
+            var max = (limits ?? YamlLimits.Default).MaxBytes;
+            if (size > max)
+                return Fail(DiagnosticCodes.Limit, display, $"the map is {size:N0} bytes; maps may be at most {max:N0}",
+                    "split the environment into several stacks");
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(DiagnosticCodes.Io, display, $"cannot read the map: {e.Message}",
+                "check the path; maps live under stacks/, e.g. stacks/dev.yaml");
+        }
+        return Load(display, text, limits);
+    }
+
+    /// <summary>Loads map text; <paramref name="file"/> is the name used in locations.</summary>
+    public static LoadResult Load(string file, string text, YamlLimits? limits = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = YamlReader.Read(file, text, limits ?? YamlLimits.Default, diagnostics);
+        var map = root is null ? null : new AccessMapBinder(file, diagnostics).Bind(root);
+        if (map is not null) AccessMapValidator.Validate(map, diagnostics);
+        return diagnostics.HasErrors ? new LoadResult(null, diagnostics.Sorted()) : new LoadResult(map, []);
+    }
+
+    private static LoadResult Fail(string code, string file, string message, string fix) =>
+        new(null, [new Diagnostic(code, new SourceLocation(file, 1, 1), message, fix)]);
+}

@@ -1,0 +1,32 @@
+namespace Callmap.Planning;
+
+/// <summary>The Google APIs the planned resources need, and which kinds need each.</summary>
+public static class Apis
+{
+    public const string Iam = "iam.googleapis.com";
+    public const string Run = "run.googleapis.com";
+    public const string CloudFunctions = "cloudfunctions.googleapis.com";
+    public const string CloudBuild = "cloudbuild.googleapis.com";
+    public const string ArtifactRegistry = "artifactregistry.googleapis.com";
+    public const string SecretManager = "secretmanager.googleapis.com";
+    public const string CloudScheduler = "cloudscheduler.googleapis.com";
+    public const string PubSub = "pubsub.googleapis.com";
+    public const string Eventarc = "eventarc.googleapis.com";
+    public const string CloudTasks = "cloudtasks.googleapis.com";
+
+    /// <summary>Functions are built by Cloud Build into Artifact Registry; 2nd gen ones then run on Cloud Run.</summary>
+    public static IReadOnlyList<string> For(PlanItemKind kind) => kind switch
+    {
+        PlanItemKind.ServiceAccount => [Iam],
+        PlanItemKind.RunService => [Run],
+        PlanItemKind.FunctionGen2 => [CloudFunctions, CloudBuild, ArtifactRegistry, Run],
+        PlanItemKind.FunctionGen1 => [CloudFunctions, CloudBuild, ArtifactRegistry],
+        PlanItemKind.SecretAccessorGrant => [SecretManager],
+        PlanItemKind.SchedulerJob => [CloudScheduler],
+        PlanItemKind.PushSubscription => [PubSub],
+        // Eventarc delivers through Pub/Sub.
+        PlanItemKind.EventarcTrigger => [Eventarc, PubSub],
+        PlanItemKind.TasksQueue => [CloudTasks],
+        _ => [],
+    };
+}

@@ -1,0 +1,17 @@
+using Callmap.Model;
+
+namespace Callmap.Planning;
+
+/// <summary>
+/// The environment variables a calling workload gets for each service it calls, so that its code
+/// requests an ID token for exactly the right audience: ORDERS_URL and ORDERS_AUDIENCE for 'orders'.
+/// </summary>
+public static class CallerWiring
+{
+    public static string Prefix(string service) => service.ToUpperInvariant().Replace('-', '_');
+
+    public static string UrlVariable(string service) => $"{Prefix(service)}_URL";
+
+    public static string AudienceVariable(string service) => $"{Prefix(service)}_AUDIENCE";
+
+}

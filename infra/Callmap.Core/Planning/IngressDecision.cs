@@ -1,0 +1,54 @@
+using Callmap.Model;
+
+namespace Callmap.Planning;
+
+/// <summary>
+/// Which network paths a workload accepts, and why, in words a reviewer can check.
+/// Internal ingress admits Cloud Scheduler, Cloud Tasks, Eventarc and Pub/Sub of the same project;
+/// other callers (workloads without VPC egress, people, CI, other projects) arrive by the internet
+/// path and need ingress 'all', where the IAM invoker check still applies (gcp-facts.md § Ingress).
+/// </summary>
+public sealed record IngressDecision(Ingress Ingress, string Reason)
+{
+    public static bool ReachesInternalIngress(Caller caller) => caller.IsCreatedByMap;
+
+    public static IngressDecision For(MapIndex index, Workload workload)
+    {
+        var callers = index.CallersOf(workload.Name);
+        var external = callers.Where(c => !ReachesInternalIngress(c)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        if (workload.Ingress is { } written)
+            return new IngressDecision(written.Value, $"set in the map ({IngressWord(written.Value)})");
+        if (callers.Count == 0)
+            return new IngressDecision(Ingress.Internal, "no caller in the map, so nothing needs to reach it from outside the project");
+        if (external.Count == 0)
+            return new IngressDecision(Ingress.Internal, "its callers are Google services of this project, which reach internal ingress");
+        return new IngressDecision(Ingress.All,
+            $"{Join(external)} {(external.Count == 1 ? "calls" : "call")} from outside the project's network; the IAM invoker check still applies");
+    }
+
+    public static string IngressWord(Ingress ingress) => ingress switch
+    {
+        Ingress.Internal => "internal",
+        Ingress.InternalAndLoadBalancer => "internal-and-load-balancer",
+        _ => "all",
+    };
+
+    /// <summary>Google's enum for a Cloud Run service (v2 API).</summary>
+    public static string RunValue(Ingress ingress) => ingress switch
+    {
+        Ingress.Internal => "INGRESS_TRAFFIC_INTERNAL_ONLY",
+        Ingress.InternalAndLoadBalancer => "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER",
+        _ => "INGRESS_TRAFFIC_ALL",
+    };
+
+    /// <summary>Google's enum for Cloud Functions, both generations.</summary>
+    public static string FunctionValue(Ingress ingress) => ingress switch
+    {
+        Ingress.Internal => "ALLOW_INTERNAL_ONLY",
+        Ingress.InternalAndLoadBalancer => "ALLOW_INTERNAL_AND_GCLB",
+        _ => "ALLOW_ALL",
+    };
+
+    private static string Join(IReadOnlyList<string> names) =>
+        names.Count <= 3 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(3))} and {names.Count - 3} more";
+}

@@ -1,0 +1,23 @@
+namespace Callmap.Planning;
+
+/// <summary>
+/// The logical names of plan items: derived from the map's names only, so they stay the same when
+/// the map is reordered, and readable in `pulumi preview` (they become Pulumi resource names).
+/// </summary>
+public static class ItemNames
+{
+    public static string Api(string service) => $"apis/{service}";
+
+    public static string Account(string accountId) => $"accounts/{accountId}";
+
+    public static string Run(string service) => $"run/{service}";
+
+    public static string Function(string function) => $"functions/{function}";
+
+    public static string Invoke(string callerKey, string target) => $"invoke/{callerKey}/{target}";
+
+    public static string SecretAccess(string workload, string secret) => $"secret-access/{workload}/{secret}";
+
+    /// <summary>Created callers keep their key: schedule/NAME, push/NAME, eventarc/NAME, tasks/NAME.</summary>
+    public static string CreatedCaller(string callerKey) => callerKey;
+}

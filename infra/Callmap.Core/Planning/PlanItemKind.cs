@@ -1,0 +1,21 @@
+namespace Callmap.Planning;
+
+/// <summary>
+/// Every kind of resource the planner can declare. The order is the order of the preview and of
+/// <see cref="Plan.Items"/>; the Pulumi program has exactly one translation for each.
+/// </summary>
+public enum PlanItemKind
+{
+    ApiService,
+    ServiceAccount,
+    SecretAccessorGrant,
+    RunService,
+    FunctionGen2,
+    FunctionGen1,
+    RunInvokerGrant,
+    FunctionInvokerGrant,
+    SchedulerJob,
+    PushSubscription,
+    EventarcTrigger,
+    TasksQueue,
+}

@@ -1,0 +1,198 @@
+using System.Text.Json.Serialization;
+
+namespace Callmap.Planning;
+
+/// <summary>
+/// One resource the Pulumi program registers. <see cref="Name"/> is its stable logical name (derived
+/// from the map's names, never from order); <see cref="DependsOn"/> names the items it must follow;
+/// every other property is a value of the Google resource, already in Google's vocabulary.
+/// <see cref="Source"/> is where the map asks for it (file:line:column).
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(ApiServiceItem), "apiService")]
+[JsonDerivedType(typeof(ServiceAccountItem), "serviceAccount")]
+[JsonDerivedType(typeof(SecretAccessorGrantItem), "secretAccessorGrant")]
+[JsonDerivedType(typeof(RunServiceItem), "runService")]
+[JsonDerivedType(typeof(FunctionGen2Item), "functionGen2")]
+[JsonDerivedType(typeof(FunctionGen1Item), "functionGen1")]
+[JsonDerivedType(typeof(RunInvokerGrantItem), "runInvokerGrant")]
+[JsonDerivedType(typeof(FunctionInvokerGrantItem), "functionInvokerGrant")]
+[JsonDerivedType(typeof(SchedulerJobItem), "schedulerJob")]
+[JsonDerivedType(typeof(PushSubscriptionItem), "pushSubscription")]
+[JsonDerivedType(typeof(EventarcTriggerItem), "eventarcTrigger")]
+[JsonDerivedType(typeof(TasksQueueItem), "tasksQueue")]
+public abstract record PlanItem(
+    [property: JsonPropertyOrder(-3)] string Name,
+    [property: JsonPropertyOrder(-2)] IReadOnlyList<string> DependsOn,
+    [property: JsonPropertyOrder(-1)] string Source)
+{
+    [JsonIgnore]
+    public abstract PlanItemKind Kind { get; }
+}
+
+/// <summary>A Google API the project must have enabled (Pulumi: Projects.Service). Never disabled on destroy.</summary>
+public sealed record ApiServiceItem(string Name, IReadOnlyList<string> DependsOn, string Source, string Service)
+    : PlanItem(Name, DependsOn, Source)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.ApiService;
+}
+
+/// <summary>The dedicated identity of one workload or created caller (Pulumi: ServiceAccount.Account).</summary>
+public sealed record ServiceAccountItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string AccountId, string DisplayName, string Description, string Email, string Member, string UsedBy)
+    : PlanItem(Name, DependsOn, Source)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.ServiceAccount;
+}
+
+/// <summary>An environment variable of a workload: a literal, or a reference to a secret.</summary>
+public sealed record EnvEntry(
+    string Name,
+    EnvSource From,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Value = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConfigKey = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Target = null);
+
+[JsonConverter(typeof(JsonStringEnumConverter<EnvSource>))]
+public enum EnvSource
+{
+    /// <summary>Written in the map.</summary>
+    Map,
+    /// <summary>Set by callmap: the URL or audience of a service this workload calls.</summary>
+    Wiring,
+    /// <summary>A Secret Manager secret version, read by the platform at start.</summary>
+    SecretManager,
+    /// <summary>A Pulumi config secret of the stack.</summary>
+    PulumiConfig,
+}
+
+/// <summary>What every workload item has: who it runs as, where it answers, what it accepts, and why.</summary>
+public abstract record WorkloadItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
+    IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
+    string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection)
+    : PlanItem(Name, DependsOn, Source);
+
+/// <summary>A Cloud Run service (Pulumi: CloudRunV2.Service). <see cref="WorkloadItem.Ingress"/> is INGRESS_TRAFFIC_*.</summary>
+public sealed record RunServiceItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
+    IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
+    string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
+    string Image, string? Cpu, string? Memory, IReadOnlyList<string> CustomAudiences, bool InvokerIamDisabled)
+    : WorkloadItem(Name, DependsOn, Source, Workload, Location, ServiceAccount, ServiceAccountEmail, Env, MinInstances, MaxInstances,
+        Ingress, IngressReason, Url, Audience, DeletionProtection)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.RunService;
+}
+
+/// <summary>
+/// A 2nd gen function (Pulumi: CloudFunctionsV2.Function), HTTP-triggered. Its Cloud Run service has
+/// the function's name; <see cref="WorkloadItem.Ingress"/> is ALLOW_*. DeletionProtection maps to Pulumi's
+/// <c>protect</c>, as functions have no such field of their own.
+/// </summary>
+public sealed record FunctionGen2Item(
+    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
+    IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
+    string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
+    string Runtime, string EntryPoint, string SourceBucket, string SourceObject, string? AvailableMemory)
+    : WorkloadItem(Name, DependsOn, Source, Workload, Location, ServiceAccount, ServiceAccountEmail, Env, MinInstances, MaxInstances,
+        Ingress, IngressReason, Url, Audience, DeletionProtection)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.FunctionGen2;
+}
+
+/// <summary>A 1st gen function (Pulumi: CloudFunctions.Function), HTTPS-triggered with SECURE_ALWAYS.</summary>
+public sealed record FunctionGen1Item(
+    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
+    IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
+    string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
+    string Runtime, string EntryPoint, string SourceBucket, string SourceObject, int? AvailableMemoryMb, string HttpsTriggerSecurityLevel)
+    : WorkloadItem(Name, DependsOn, Source, Workload, Location, ServiceAccount, ServiceAccountEmail, Env, MinInstances, MaxInstances,
+        Ingress, IngressReason, Url, Audience, DeletionProtection)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.FunctionGen1;
+}
+
+/// <summary>What every grant has: one member, one role, on one resource; additive (an IamMember resource).</summary>
+public abstract record GrantItem(string Name, IReadOnlyList<string> DependsOn, string Source, string Role, string Member, string Caller, string Target)
+    : PlanItem(Name, DependsOn, Source);
+
+/// <summary>The invoker role on one Cloud Run service (Pulumi: CloudRunV2.ServiceIamMember); gen2 functions' too.</summary>
+public sealed record RunInvokerGrantItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source, string Role, string Member, string Caller, string Target,
+    string Service, string Location)
+    : GrantItem(Name, DependsOn, Source, Role, Member, Caller, Target)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.RunInvokerGrant;
+}
+
+/// <summary>The invoker role on one 1st gen function (Pulumi: CloudFunctions.FunctionIamMember).</summary>
+public sealed record FunctionInvokerGrantItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source, string Role, string Member, string Caller, string Target,
+    string CloudFunction, string Region)
+    : GrantItem(Name, DependsOn, Source, Role, Member, Caller, Target)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.FunctionInvokerGrant;
+}
+
+/// <summary>Read access to one Secret Manager secret for one workload (Pulumi: SecretManager.SecretIamMember).</summary>
+public sealed record SecretAccessorGrantItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source, string Role, string Member, string Caller, string Target,
+    string SecretId)
+    : GrantItem(Name, DependsOn, Source, Role, Member, Caller, Target)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.SecretAccessorGrant;
+}
+
+/// <summary>The OIDC token a created caller sends: signed for its own account, for the target's audience.</summary>
+public sealed record OidcToken(string ServiceAccountEmail, string Audience);
+
+/// <summary>What every created caller has: its account, its target and the token it sends.</summary>
+public abstract record CreatedCallerItem(string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc)
+    : PlanItem(Name, DependsOn, Source);
+
+/// <summary>A Cloud Scheduler job with an HTTP target (Pulumi: CloudScheduler.Job).</summary>
+public sealed record SchedulerJobItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
+    string JobName, string Region, string Schedule, string TimeZone, string HttpMethod, string Uri)
+    : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.SchedulerJob;
+}
+
+/// <summary>A Pub/Sub push subscription (Pulumi: PubSub.Subscription).</summary>
+public sealed record PushSubscriptionItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
+    string SubscriptionName, string Topic, string PushEndpoint)
+    : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.PushSubscription;
+}
+
+/// <summary>An Eventarc trigger delivering to a Cloud Run service (Pulumi: Eventarc.Trigger).</summary>
+public sealed record EventarcTriggerItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
+    string TriggerName, string Location, IReadOnlyList<MatchingCriterion> MatchingCriteria,
+    string DestinationService, string DestinationRegion, string DestinationPath)
+    : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.EventarcTrigger;
+}
+
+public sealed record MatchingCriterion(string Attribute, string Value);
+
+/// <summary>A Cloud Tasks queue whose tasks all go to one target (Pulumi: CloudTasks.Queue, queue-level HTTP target).</summary>
+public sealed record TasksQueueItem(
+    string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
+    string QueueName, string Location, string Host, string Path, double? MaxDispatchesPerSecond)
+    : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.TasksQueue;
+}

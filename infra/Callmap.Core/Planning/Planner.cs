@@ -1,0 +1,217 @@
+using Callmap.Model;
+using Callmap.Roles;
+using Callmap.Validation;
+
+namespace Callmap.Planning;
+
+/// <summary>
+/// Decides every resource and grant for a valid map: one account per workload and created caller,
+/// one invoker grant per edge on exactly its target with the smallest role, callers wired with their
+/// targets' URL and audience, created callers sending tokens for that audience, and only the APIs
+/// these need. Call it only with a map <see cref="Loading.AccessMapLoader"/> accepted.
+/// </summary>
+public sealed class Planner
+{
+    private readonly AccessMap _map;
+    private readonly MapIndex _index;
+    private readonly Dictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ServiceAccountItem> _workloadAccounts = new(StringComparer.Ordinal);
+    private readonly List<PlanItem> _items = [];
+
+    private Planner(AccessMap map)
+    {
+        _map = map;
+        _index = new MapIndex(map);
+        foreach (var workload in map.Services) _endpoints[workload.Name] = Endpoint.For(map, workload);
+    }
+
+    public static Plan Create(AccessMap map) => new Planner(map).Build();
+
+    private Plan Build()
+    {
+        foreach (var workload in _map.Services)
+            _workloadAccounts[workload.Name] = Account(AccountIds.ForWorkload(workload), workload.Name, Describe(workload), workload.At);
+        foreach (var workload in _map.Services) Workload(workload);
+        foreach (var caller in _map.Callers) Caller(caller);
+        ApisFor();
+
+        var items = _items
+            .OrderBy(i => i.Kind)
+            .ThenBy(i => i.Name, StringComparer.Ordinal)
+            .ToList();
+        return new Plan(_map.File, _map.Project.Value, _map.ProjectNumber.Value, _map.Region.Value, items, Matrix(items));
+    }
+
+    private ServiceAccountItem Account(string accountId, string usedBy, string what, Diagnostics.SourceLocation at)
+    {
+        var email = AccountIds.Email(accountId, _map.Project.Value);
+        var item = new ServiceAccountItem(ItemNames.Account(accountId), [ItemNames.Api(Apis.Iam)], Source(at),
+            accountId, $"{usedBy} (callmap)", $"Identity of {what}. Managed by callmap; do not grant it roles by hand.",
+            email, $"serviceAccount:{email}", usedBy);
+        _items.Add(item);
+        return item;
+    }
+
+    private void Workload(Workload w)
+    {
+        var account = _workloadAccounts[w.Name];
+        var endpoint = _endpoints[w.Name];
+        var ingress = IngressDecision.For(_index, w);
+        var region = Endpoint.RegionOf(_map, w);
+        var secretGrants = SecretGrants(w, account);
+        var env = Environment(w);
+        var name = w.Kind == WorkloadKind.RunService ? ItemNames.Run(w.Name) : ItemNames.Function(w.Name);
+        var dependsOn = Apis.For(KindOf(w)).Select(ItemNames.Api).Append(account.Name).Concat(secretGrants).ToList();
+        var source = Source(w.At);
+
+        _items.Add(w.Kind switch
+        {
+            WorkloadKind.RunService => new RunServiceItem(name, dependsOn, source, w.Name, region, account.Name, account.Email, env,
+                w.MinInstances, w.MaxInstances, IngressDecision.RunValue(ingress.Ingress), ingress.Reason, endpoint.Url, endpoint.Audience,
+                w.DeletionProtection, w.Image!, w.Cpu, w.Memory, w.CustomAudiences.Select(a => a.Value).ToList(), InvokerIamDisabled: false),
+            WorkloadKind.FunctionGen2 => new FunctionGen2Item(name, dependsOn, source, w.Name, region, account.Name, account.Email, env,
+                w.MinInstances, w.MaxInstances, IngressDecision.FunctionValue(ingress.Ingress), ingress.Reason, endpoint.Url, endpoint.Audience,
+                w.DeletionProtection, w.Code!.Runtime, w.Code.EntryPoint, w.Code.SourceBucket, w.Code.SourceObject, w.Memory),
+            _ => new FunctionGen1Item(name, dependsOn, source, w.Name, region, account.Name, account.Email, env,
+                w.MinInstances, w.MaxInstances, IngressDecision.FunctionValue(ingress.Ingress), ingress.Reason, endpoint.Url, endpoint.Audience,
+                w.DeletionProtection, w.Code!.Runtime, w.Code.EntryPoint, w.Code.SourceBucket, w.Code.SourceObject,
+                w.Memory is null ? null : Sizes.MegabytesOf(w.Memory), "SECURE_ALWAYS"),
+        });
+    }
+
+    /// <summary>One grant per secret the workload reads, on that secret only.</summary>
+    private List<string> SecretGrants(Workload w, ServiceAccountItem account)
+    {
+        var names = new List<string>();
+        foreach (var secret in w.Secrets.Where(s => s.Source is SecretManagerSecret).DistinctBy(s => ((SecretManagerSecret)s.Source).Secret))
+        {
+            var id = ((SecretManagerSecret)secret.Source).Secret;
+            var name = ItemNames.SecretAccess(w.Name, id);
+            _items.Add(new SecretAccessorGrantItem(name, [ItemNames.Api(Apis.SecretManager), account.Name], Source(secret.At),
+                GrantRoles.SecretAccessor, account.Member, w.Name, id, id));
+            names.Add(name);
+        }
+        return names;
+    }
+
+    /// <summary>The map's variables and secrets, then a URL and an audience for every service this workload calls; sorted by name.</summary>
+    private List<EnvEntry> Environment(Workload w)
+    {
+        var env = w.Env.Select(e => new EnvEntry(e.Name, EnvSource.Map, Value: e.Value)).ToList();
+        env.AddRange(w.Secrets.Select(s => s.Source switch
+        {
+            SecretManagerSecret sm => new EnvEntry(s.Name, EnvSource.SecretManager, Secret: sm.Secret, Version: sm.Version),
+            PulumiConfigSecret pc => new EnvEntry(s.Name, EnvSource.PulumiConfig, ConfigKey: pc.Key),
+            _ => throw new InvalidOperationException($"unknown secret source {s.Source}"),
+        }));
+        foreach (var target in _index.TargetsOf(w.Name))
+        {
+            env.Add(new EnvEntry(CallerWiring.UrlVariable(target), EnvSource.Wiring, Value: _endpoints[target].Url, Target: target));
+            env.Add(new EnvEntry(CallerWiring.AudienceVariable(target), EnvSource.Wiring, Value: _endpoints[target].Audience, Target: target));
+        }
+        return env.OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private void Caller(Caller caller)
+    {
+        ServiceAccountItem? account = caller.Kind switch
+        {
+            CallerKind.Workload => _workloadAccounts[caller.Key],
+            _ when caller.IsCreatedByMap => Account(AccountIds.ForCreatedCaller(caller), caller.Key, DescribeCaller(caller), caller.At),
+            _ => null,
+        };
+        var member = account?.Member ?? caller.Key;
+        foreach (var target in caller.Targets.DistinctBy(t => t.Value))
+        {
+            var grant = Grant(caller, target, member, account);
+            if (caller.IsCreatedByMap) CreatedCaller(caller, account!, grant);
+        }
+    }
+
+    private GrantItem Grant(Caller caller, Located<string> target, string member, ServiceAccountItem? account)
+    {
+        var service = _index.Service(target.Value)!;
+        var region = Endpoint.RegionOf(_map, service);
+        var name = ItemNames.Invoke(caller.Key, service.Name);
+        var targetItem = service.Kind == WorkloadKind.RunService ? ItemNames.Run(service.Name) : ItemNames.Function(service.Name);
+        IReadOnlyList<string> dependsOn = account is null ? [targetItem] : [targetItem, account.Name];
+        // Gen2 functions are invoked through their Cloud Run service: the grant goes there.
+        GrantItem grant = service.Kind == WorkloadKind.FunctionGen1
+            ? new FunctionInvokerGrantItem(name, dependsOn, Source(target.At), GrantRoles.FunctionInvoker, member, caller.Key, service.Name, service.Name, region)
+            : new RunInvokerGrantItem(name, dependsOn, Source(target.At), GrantRoles.RunInvoker, member, caller.Key, service.Name, service.Name, region);
+        _items.Add(grant);
+        return grant;
+    }
+
+    private void CreatedCaller(Caller caller, ServiceAccountItem account, GrantItem grant)
+    {
+        var target = _index.Service(grant.Target)!;
+        var endpoint = _endpoints[target.Name];
+        var targetItem = grant.DependsOn[0];
+        var path = caller.Settings!.Path;
+        var url = path == "/" ? endpoint.Url : endpoint.Url + path;
+        var oidc = new OidcToken(account.Email, endpoint.Audience);
+        var name = ItemNames.CreatedCaller(caller.Key);
+        var source = Source(caller.At);
+        IReadOnlyList<string> dependsOn(PlanItemKind kind) =>
+            Apis.For(kind).Select(ItemNames.Api).Concat([account.Name, targetItem, grant.Name]).ToList();
+
+        _items.Add(caller.Settings switch
+        {
+            SchedulerSettings s => new SchedulerJobItem(name, dependsOn(PlanItemKind.SchedulerJob), source, caller.Key, target.Name, account.Name, oidc,
+                caller.Name, _map.Region.Value, s.Schedule, s.TimeZone, s.HttpMethod, url),
+            PushSettings p => new PushSubscriptionItem(name, dependsOn(PlanItemKind.PushSubscription), source, caller.Key, target.Name, account.Name, oidc,
+                caller.Name, p.Topic.Contains('/') ? p.Topic : $"projects/{_map.Project.Value}/topics/{p.Topic}", url),
+            // Eventarc requests a token for the destination service's URL itself; it has no audience setting.
+            EventarcSettings e => new EventarcTriggerItem(name, dependsOn(PlanItemKind.EventarcTrigger), source, caller.Key, target.Name, account.Name,
+                oidc with { Audience = endpoint.Url }, caller.Name, Endpoint.RegionOf(_map, target),
+                [new MatchingCriterion("type", e.EventType), .. e.Filters.OrderBy(f => f.Attribute, StringComparer.Ordinal).Select(f => new MatchingCriterion(f.Attribute, f.Value))],
+                target.Name, Endpoint.RegionOf(_map, target), path),
+            TasksSettings t => new TasksQueueItem(name, dependsOn(PlanItemKind.TasksQueue), source, caller.Key, target.Name, account.Name, oidc,
+                caller.Name, _map.Region.Value, endpoint.Host, new Uri(url).AbsolutePath, t.MaxDispatchesPerSecond),
+            _ => throw new InvalidOperationException($"unknown caller settings {caller.Settings}"),
+        });
+    }
+
+    /// <summary>Exactly the APIs the planned items need, each once.</summary>
+    private void ApisFor()
+    {
+        var needed = _items.SelectMany(i => Apis.For(i.Kind)).Distinct().ToList();
+        foreach (var api in needed)
+            _items.Add(new ApiServiceItem(ItemNames.Api(api), [], Source(_map.Start), api));
+    }
+
+    private static AccessMatrix Matrix(IReadOnlyList<PlanItem> items)
+    {
+        var cells = items.OfType<GrantItem>().Where(g => g is not SecretAccessorGrantItem)
+            .Select(g => new AccessCell(g.Caller, g.Target, g.Role)).ToList();
+        return new AccessMatrix(
+            cells.Select(c => c.Caller).Distinct().Order(StringComparer.Ordinal).ToList(),
+            items.OfType<WorkloadItem>().Select(w => w.Workload).Order(StringComparer.Ordinal).ToList(),
+            cells.OrderBy(c => c.Caller, StringComparer.Ordinal).ThenBy(c => c.Service, StringComparer.Ordinal).ToList());
+    }
+
+    private static PlanItemKind KindOf(Workload w) => w.Kind switch
+    {
+        WorkloadKind.RunService => PlanItemKind.RunService,
+        WorkloadKind.FunctionGen2 => PlanItemKind.FunctionGen2,
+        _ => PlanItemKind.FunctionGen1,
+    };
+
+    private static string Describe(Workload w) => w.Kind switch
+    {
+        WorkloadKind.RunService => $"Cloud Run service {w.Name}",
+        WorkloadKind.FunctionGen2 => $"function {w.Name}",
+        _ => $"1st gen function {w.Name}",
+    };
+
+    private static string DescribeCaller(Caller c) => c.Kind switch
+    {
+        CallerKind.Scheduler => $"Cloud Scheduler job {c.Name}",
+        CallerKind.PubSubPush => $"Pub/Sub push subscription {c.Name}",
+        CallerKind.Eventarc => $"Eventarc trigger {c.Name}",
+        _ => $"Cloud Tasks queue {c.Name}",
+    };
+
+    private static string Source(Diagnostics.SourceLocation at) => at.ToString();
+}

@@ -1,0 +1,108 @@
+using Callmap.Planning;
+
+namespace Callmap.Reports;
+
+/// <summary>What a reviewer reads first: how much the plan declares, and the facts every renderer shares.</summary>
+public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants, int SecretGrants, int CreatedCallers, int Apis)
+{
+    public static PlanSummary Of(Plan plan) => new(
+        plan.OfType<WorkloadItem>().Count(),
+        plan.OfType<ServiceAccountItem>().Count(),
+        plan.OfType<GrantItem>().Count(g => g is not SecretAccessorGrantItem),
+        plan.OfType<SecretAccessorGrantItem>().Count(),
+        plan.OfType<CreatedCallerItem>().Count(),
+        plan.OfType<ApiServiceItem>().Count());
+
+    public override string ToString() =>
+        $"{Count(Workloads, "workload")} · {Count(Accounts, "service account")} · {Count(InvokerGrants, "invoker grant")} · "
+        + $"{Count(SecretGrants, "secret grant")} · {Count(CreatedCallers, "caller")} created · {Count(Apis, "API")}";
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+
+    public static string KindTitle(WorkloadItem w) => w switch
+    {
+        RunServiceItem => "Cloud Run service",
+        FunctionGen2Item => "function (2nd gen, on Cloud Run)",
+        _ => "function (1st gen)",
+    };
+
+    public static string CallerTitle(CreatedCallerItem c) => c switch
+    {
+        SchedulerJobItem s => $"Cloud Scheduler job · \"{s.Schedule}\" {s.TimeZone} · {s.HttpMethod} {s.Uri}",
+        PushSubscriptionItem p => $"Pub/Sub push subscription · {p.Topic} → {p.PushEndpoint}",
+        EventarcTriggerItem e => $"Eventarc trigger · {string.Join(", ", e.MatchingCriteria.Select(m => $"{m.Attribute}={m.Value}"))} → {e.DestinationService}{e.DestinationPath}",
+        TasksQueueItem t => $"Cloud Tasks queue · https://{t.Host}{t.Path}{(t.MaxDispatchesPerSecond is { } rate ? $" · ≤ {rate}/s" : "")}",
+        _ => c.Name,
+    };
+
+    public static string Scaling(WorkloadItem w) => (w.MinInstances, w.MaxInstances) switch
+    {
+        (null, null) => "platform defaults",
+        (var min, null) => $"at least {min} instance{(min == 1 ? "" : "s")}",
+        (null, var max) => $"0–{max} instances",
+        (var min, var max) => $"{min}–{max} instances",
+    };
+
+    public static string Resources(WorkloadItem w) => w switch
+    {
+        RunServiceItem r when r.Cpu is not null || r.Memory is not null =>
+            string.Join(" · ", new[] { r.Cpu is null ? null : $"cpu {r.Cpu}", r.Memory is null ? null : $"memory {r.Memory}" }.OfType<string>()),
+        FunctionGen2Item f when f.AvailableMemory is not null => $"memory {f.AvailableMemory}",
+        FunctionGen1Item f when f.AvailableMemoryMb is not null => $"memory {f.AvailableMemoryMb} MB",
+        _ => "platform defaults",
+    };
+
+    public static string What(WorkloadItem w) => w switch
+    {
+        RunServiceItem r => r.Image,
+        FunctionGen2Item f => $"{f.Runtime} · {f.EntryPoint} · gs://{f.SourceBucket}/{f.SourceObject}",
+        FunctionGen1Item f => $"{f.Runtime} · {f.EntryPoint} · gs://{f.SourceBucket}/{f.SourceObject}",
+        _ => "",
+    };
+
+    public static string Env(EnvEntry e) => e.From switch
+    {
+        EnvSource.Map or EnvSource.Wiring => $"{e.Name}={e.Value}",
+        EnvSource.SecretManager => $"{e.Name} ← Secret Manager {e.Secret} ({e.Version})",
+        _ => $"{e.Name} ← Pulumi config secret {e.ConfigKey}",
+    };
+
+    /// <summary>
+    /// The environment in short: the map's variables and secrets one per line, then one line per called
+    /// service for its URL and audience pair (the values are on that service's own block).
+    /// </summary>
+    public static IReadOnlyList<string> EnvLines(WorkloadItem w) =>
+        w.Env.Where(e => e.From != EnvSource.Wiring).Select(Env)
+            .Concat(w.Env.Where(e => e.From == EnvSource.Wiring).GroupBy(e => e.Target!)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{string.Join(", ", g.Select(e => e.Name))} ← {g.Key}"))
+            .ToList();
+
+    /// <summary>The grants that let callers invoke this workload, by caller.</summary>
+    public static IReadOnlyList<GrantItem> InvokersOf(Plan plan, WorkloadItem w) =>
+        plan.OfType<GrantItem>().Where(g => g is not SecretAccessorGrantItem && g.Target == w.Workload)
+            .OrderBy(g => g.Caller, StringComparer.Ordinal).ToList();
+
+    public static IReadOnlyList<string> CallsOf(Plan plan, WorkloadItem w) =>
+        plan.OfType<GrantItem>().Where(g => g is not SecretAccessorGrantItem && g.Caller == w.Workload)
+            .Select(g => g.Target).Order(StringComparer.Ordinal).ToList();
+
+    public static string GrantResource(GrantItem g) => g switch
+    {
+        RunInvokerGrantItem r => $"Cloud Run service {r.Service} ({r.Location})",
+        FunctionInvokerGrantItem f => $"function {f.CloudFunction} ({f.Region})",
+        SecretAccessorGrantItem s => $"secret {s.SecretId}",
+        _ => g.Target,
+    };
+
+    /// <summary>
+    /// The mark each role gets in the access matrix: ✓ when every grant has the same role, otherwise
+    /// a letter per role (A, B, …) explained in the legend.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> MatrixMarks(Plan plan)
+    {
+        var roles = plan.Matrix.Cells.Select(c => c.Role).Distinct().Order(StringComparer.Ordinal).ToList();
+        return roles.Select((role, i) => (role, mark: roles.Count == 1 ? "✓" : ((char)('A' + i)).ToString()))
+            .ToDictionary(p => p.role, p => p.mark);
+    }
+}

@@ -1,0 +1,116 @@
+using Callmap.Planning;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Callmap.Reports;
+
+/// <summary>
+/// The plan as a reviewer reads it in a terminal: per workload its account, settings, who may invoke
+/// it and with which role on which resource; then the callers the map creates, the APIs, and the
+/// access matrix (callers × services).
+/// </summary>
+public static class TextPreview
+{
+    public static void Write(Plan plan, IAnsiConsole console)
+    {
+        console.MarkupLineInterpolated($"[bold]callmap plan[/] · {plan.Project} ({plan.ProjectNumber}) · {plan.Region} · {plan.MapFile}");
+        console.WriteLine(PlanSummary.Of(plan).ToString());
+
+        foreach (var workload in plan.OfType<WorkloadItem>().OrderBy(w => w.Workload, StringComparer.Ordinal))
+            Workload(plan, workload, console);
+
+        var created = plan.OfType<CreatedCallerItem>().ToList();
+        if (created.Count > 0)
+        {
+            console.WriteLine();
+            console.Write(new Rule("[bold]Callers created by the map[/]").LeftJustified());
+            foreach (var caller in created)
+            {
+                console.WriteLine(caller.Caller);
+                console.Write(new Padder(Fields([
+                    ("what", new Text(PlanSummary.CallerTitle(caller))),
+                    ("runs as", new Text($"{caller.Oidc.ServiceAccountEmail} (its own account)")),
+                    ("token", new Text($"OIDC ID token, audience {caller.Oidc.Audience}")),
+                ]), new Padding(2, 0, 0, 0)));
+            }
+        }
+
+        console.WriteLine();
+        console.Write(new Rule("[bold]APIs enabled[/]").LeftJustified());
+        console.WriteLine(string.Join(", ", plan.OfType<ApiServiceItem>().Select(a => a.Service)));
+
+        console.WriteLine();
+        console.Write(new Rule("[bold]Access matrix[/] (callers × services)").LeftJustified());
+        var marks = PlanSummary.MatrixMarks(plan);
+        console.Write(Matrix(plan, marks));
+        foreach (var (role, mark) in marks)
+            console.WriteLine($"{mark} = {role}, granted on that service only");
+    }
+
+    /// <summary>Renders without colour at a fixed width: for files, pipes and snapshot tests.</summary>
+    public static string Render(Plan plan, int width = 120)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = width;
+        Write(plan, console);
+        return string.Join('\n', writer.ToString().ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()));
+    }
+
+    private static void Workload(Plan plan, WorkloadItem w, IAnsiConsole console)
+    {
+        console.WriteLine();
+        console.Write(new Rule($"[bold]{Markup.Escape(w.Workload)}[/] · {PlanSummary.KindTitle(w)} · {w.Location}").LeftJustified());
+        var rows = new List<(string, IRenderable)>
+        {
+            ("runs as", new Text($"{w.ServiceAccountEmail} (its own account)")),
+            (w is RunServiceItem ? "image" : "code", new Text(PlanSummary.What(w))),
+            ("scaling", new Text($"{PlanSummary.Scaling(w)} · {PlanSummary.Resources(w)}")),
+            ("ingress", new Text($"{w.Ingress}: {w.IngressReason}")),
+            ("url", new Text(w.Url)),
+            ("audience", new Text(w.Audience)),
+        };
+        var env = PlanSummary.EnvLines(w);
+        if (env.Count > 0) rows.Add(("env", new Text(string.Join("\n", env))));
+        foreach (var secret in plan.OfType<SecretAccessorGrantItem>().Where(s => s.Caller == w.Workload))
+            rows.Add(("reads", new Text($"{PlanSummary.GrantResource(secret)} · {secret.Role}")));
+        var calls = PlanSummary.CallsOf(plan, w);
+        if (calls.Count > 0) rows.Add(("calls", new Text(string.Join(", ", calls))));
+
+        var invokers = PlanSummary.InvokersOf(plan, w);
+        if (invokers.Count == 0)
+            rows.Add(("invoked by", new Text("nobody: no caller in the map")));
+        else
+        {
+            var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn(new GridColumn().NoWrap());
+            foreach (var g in invokers) grid.AddRow(new Text(g.Caller), new Text(g.Role));
+            rows.Add(("invoked by", grid));
+            rows.Add(("granted on", new Text($"{PlanSummary.GrantResource(invokers[0])} only, one additive IAM member each")));
+        }
+        rows.Add(("protection", new Text(w.DeletionProtection ? "deletion protection on" : "deletion protection OFF")));
+        console.Write(Fields(rows));
+    }
+
+    private static Grid Fields(IEnumerable<(string Key, IRenderable Value)> rows)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        foreach (var (key, value) in rows)
+            grid.AddRow(new Text(key), value);
+        return grid;
+    }
+
+    private static IRenderable Matrix(Plan plan, IReadOnlyDictionary<string, string> marks)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("caller");
+        foreach (var service in plan.Matrix.Services) table.AddColumn(new TableColumn(service).Centered());
+        foreach (var caller in plan.Matrix.Callers)
+            table.AddRow([new Text(caller), .. plan.Matrix.Services.Select(s => new Text(plan.Matrix.RoleAt(caller, s) is { } role ? marks[role] : "·"))]);
+        return table;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Callmap.Roles;
+
+/// <summary>A predefined role as Google describes it: title, launch stage and the permissions it holds.</summary>
+public sealed record RoleFacts(
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("stage")] string Stage,
+    [property: JsonPropertyName("permissions")] IReadOnlyList<string> Permissions);
+
+/// <summary>
+/// Role → permissions, in the format of ../shared/gcp/iam-roles.json (one JSON object keyed by role
+/// name), so that a complete export can replace the facts shipped here. The shipped file holds the
+/// roles callmap grants and the broader roles they are chosen over.
+/// </summary>
+public sealed class RoleCatalog
+{
+    private readonly IReadOnlyDictionary<string, RoleFacts> _roles;
+
+    public RoleCatalog(IReadOnlyDictionary<string, RoleFacts> roles) => _roles = roles;
+
+    public static RoleCatalog Shipped { get; } = LoadShipped();
+
+    public IReadOnlyDictionary<string, RoleFacts> Roles => _roles;
+
+    public static RoleCatalog Parse(Stream json) =>
+        new(JsonSerializer.Deserialize<Dictionary<string, RoleFacts>>(json)
+            ?? throw new InvalidDataException("the roles file holds no JSON object"));
+
+    /// <summary>
+    /// The generally available role with the fewest permissions that includes <paramref name="permission"/>.
+    /// Service agent roles are Google's own and never granted to workloads, so they are not candidates.
+    /// Ties go to the alphabetically first name, so the answer never depends on file order.
+    /// </summary>
+    public string SmallestRoleWith(string permission) =>
+        _roles.Where(r => r.Value.Stage == "GA" && !IsServiceAgentRole(r.Key) && r.Value.Permissions.Contains(permission))
+            .OrderBy(r => r.Value.Permissions.Count).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => r.Key)
+            .FirstOrDefault()
+        ?? throw new InvalidOperationException($"no role in the catalog holds {permission}");
+
+    public static bool IsServiceAgentRole(string role) => role.EndsWith("serviceAgent", StringComparison.OrdinalIgnoreCase);
+
+    private static RoleCatalog LoadShipped()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Callmap.Roles.roles.json")
+            ?? throw new InvalidOperationException("the shipped role facts are missing from the assembly");
+        return Parse(stream);
+    }
+}

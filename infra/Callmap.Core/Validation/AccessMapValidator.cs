@@ -1,0 +1,216 @@
+using System.Text.RegularExpressions;
+using Callmap.Diagnostics;
+using Callmap.Loading;
+using Callmap.Model;
+using Callmap.Planning;
+
+namespace Callmap.Validation;
+
+/// <summary>
+/// The rules a bound map must satisfy before anything is planned: Google's names, references between
+/// callers and services, and the conflicts the planner would otherwise have to guess about.
+/// </summary>
+public static partial class AccessMapValidator
+{
+    public static void Validate(AccessMap map, DiagnosticBag d)
+    {
+        var index = new MapIndex(map);
+        Project(map, d);
+        DuplicateServices(map, d);
+        foreach (var workload in map.Services) Workload(index, workload, d);
+        Callers(index, d);
+        AccountIdCollisions(map, d);
+        Ingress(index, d);
+    }
+
+    /// <summary>Two keys that differ only in case become one Cloud Run service; YAML sees two keys.</summary>
+    private static void DuplicateServices(AccessMap map, DiagnosticBag d)
+    {
+        foreach (var group in map.Services.GroupBy(s => s.Name.ToLowerInvariant()).Where(g => g.Count() > 1))
+            foreach (var duplicate in group.Skip(1))
+                d.Add(DiagnosticCodes.DuplicateKey, duplicate.At, $"service '{duplicate.Name}' differs from '{group.First().Name}' only in case",
+                    "service names are lowercase; merge the two entries");
+    }
+
+    private static void Project(AccessMap map, DiagnosticBag d)
+    {
+        Name(map.Project.Value, map.Project.At, "project id", GcpNames.ProjectId, d);
+        Name(map.ProjectNumber.Value, map.ProjectNumber.At, "projectNumber", GcpNames.ProjectNumber, d);
+        Name(map.Region.Value, map.Region.At, "region", GcpNames.Region, d);
+    }
+
+    private static void Workload(MapIndex index, Workload w, DiagnosticBag d)
+    {
+        var map = index.Map;
+        var rule = w.Kind == WorkloadKind.FunctionGen1 ? GcpNames.FunctionGen1 : GcpNames.RunService;
+        var what = w.Kind switch
+        {
+            WorkloadKind.RunService => "Cloud Run service name",
+            WorkloadKind.FunctionGen2 => "function name (2nd gen functions are Cloud Run services)",
+            _ => "function name",
+        };
+        if (Name(w.Name, w.At, what, rule, d) && w.Kind != WorkloadKind.FunctionGen1
+            && Endpoint.DeterministicLabel(map, w).Length > Endpoint.MaxDnsLabel)
+            d.Add(DiagnosticCodes.InvalidName, w.At,
+                $"'{w.Name}' is too long for a deterministic run.app URL with project number {map.ProjectNumber.Value}",
+                $"shorten the name to at most {Endpoint.MaxDnsLabel - map.ProjectNumber.Value.Length - 1} characters");
+
+        if (w.Region is { } region) Name(region.Value, region.At, "region", GcpNames.Region, d);
+        if (w.Image is { } image && !GcpNames.Image.Accepts(image))
+            d.Add(DiagnosticCodes.InvalidValue, w.At, $"service '{w.Name}' has image '{image}', which names no registry",
+                $"write {GcpNames.Image.Explanation}");
+        if (w.Code is { } code && !GcpNames.Runtime.Accepts(code.Runtime))
+            d.Add(DiagnosticCodes.InvalidValue, w.At, $"function '{w.Name}' has runtime '{code.Runtime}'", $"write {GcpNames.Runtime.Explanation}");
+        if (w.Memory is { } memory) Memory(w, memory, d);
+        if (w.Cpu is { } cpu && !GcpNames.Cpu.Accepts(cpu))
+            d.Add(DiagnosticCodes.InvalidValue, w.At, $"service '{w.Name}' has cpu '{cpu}'", $"write {GcpNames.Cpu.Explanation}");
+        foreach (var audience in w.CustomAudiences.Where(a => string.IsNullOrWhiteSpace(a.Value) || a.Value.Any(char.IsWhiteSpace)))
+            d.Add(DiagnosticCodes.InvalidValue, audience.At, $"custom audience '{audience.Value}' is empty or contains spaces",
+                "write a URL-like string such as https://orders.internal.acme.shop");
+
+        Environment(index, w, d);
+    }
+
+    private static void Memory(Workload w, string memory, DiagnosticBag d)
+    {
+        if (!GcpNames.Memory.Accepts(memory))
+        {
+            d.Add(DiagnosticCodes.InvalidValue, w.At, $"service '{w.Name}' has memory '{memory}'", $"write {GcpNames.Memory.Explanation}");
+            return;
+        }
+        if (w.Kind == WorkloadKind.FunctionGen1 && !Sizes.Gen1MemoryMb.Contains(Sizes.MegabytesOf(memory)))
+            d.Add(DiagnosticCodes.InvalidValue, w.At, $"1st gen function '{w.Name}' cannot have memory '{memory}'",
+                $"write one of: {string.Join(", ", Sizes.Gen1MemoryMb.Select(mb => mb >= 1024 ? $"{mb / 1024}Gi" : $"{mb}Mi"))}");
+    }
+
+    private static void Environment(MapIndex index, Workload w, DiagnosticBag d)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var target in index.TargetsOf(w.Name))
+        {
+            taken[CallerWiring.UrlVariable(target)] = $"the URL of '{target}', which '{w.Name}' calls";
+            taken[CallerWiring.AudienceVariable(target)] = $"the audience of '{target}', which '{w.Name}' calls";
+        }
+        var names = w.Env.Select(e => (e.Name, e.At, Secret: false)).Concat(w.Secrets.Select(s => (s.Name, s.At, Secret: true)));
+        foreach (var (name, at, _) in names)
+        {
+            if (!GcpNames.EnvName.Accepts(name))
+                d.Add(DiagnosticCodes.InvalidName, at, $"'{name}' is not a valid environment variable name", $"use {GcpNames.EnvName.Explanation}");
+            else if (GcpNames.ReservedEnvNames.Contains(name))
+                d.Add(DiagnosticCodes.EnvConflict, at, $"'{name}' is set by Cloud Run itself", "choose another name");
+            else if (!taken.TryAdd(name, $"another variable of '{w.Name}'"))
+                d.Add(DiagnosticCodes.EnvConflict, at, $"'{name}' is already {taken[name]}",
+                    "rename this variable; callmap sets <SERVICE>_URL and <SERVICE>_AUDIENCE for every service a workload calls");
+        }
+        foreach (var env in w.Env.Where(e => LooksSecret(e.Name) && e.Value.Length > 0))
+            d.Add(DiagnosticCodes.LiteralSecret, env.At, $"'{env.Name}' looks like a secret written as plain text in the map",
+                $"move it under 'secrets:' as {env.Name}: {{ secret: SECRET_MANAGER_NAME }} or {{ config: PULUMI_CONFIG_KEY }}");
+        foreach (var secret in w.Secrets)
+            if (secret.Source is SecretManagerSecret sm)
+            {
+                if (!GcpNames.SecretId.Accepts(sm.Secret))
+                    d.Add(DiagnosticCodes.InvalidName, secret.At, $"'{sm.Secret}' is not a Secret Manager secret id", $"use {GcpNames.SecretId.Explanation}");
+                if (!GcpNames.SecretVersion.Accepts(sm.Version))
+                    d.Add(DiagnosticCodes.InvalidValue, secret.At, $"'{sm.Version}' is not a secret version", $"write {GcpNames.SecretVersion.Explanation}");
+            }
+    }
+
+    private static void Callers(MapIndex index, DiagnosticBag d)
+    {
+        var map = index.Map;
+        var serviceNames = map.Services.Select(s => s.Name).ToList();
+        var members = new Dictionary<string, Caller>(StringComparer.Ordinal);
+        foreach (var w in map.Services)
+            members[$"serviceAccount:{AccountIds.Email(AccountIds.ForWorkload(w), map.Project.Value)}"] = new Caller(w.Name, w.At, CallerKind.Workload, [], null);
+
+        foreach (var group in map.Callers.GroupBy(c => c.Key).Where(g => g.Count() > 1))
+            foreach (var duplicate in group.Skip(1))
+                d.Add(DiagnosticCodes.DuplicateGrant, duplicate.At, $"'{duplicate.Key}' is listed twice under callers (IAM compares e-mails without case)",
+                    "merge the two entries into one list");
+
+        foreach (var caller in map.Callers)
+        {
+            if (caller.Kind == CallerKind.Workload && index.Service(caller.Key) is null)
+            {
+                d.Add(DiagnosticCodes.UnknownCaller, caller.At, $"'{caller.Key}' is not a service of this map",
+                    $"{Suggestions.DidYouMean(caller.Key, serviceNames)}a caller outside the map is written with its IAM member type, e.g. serviceAccount:NAME@PROJECT.iam.gserviceaccount.com, group:, user:, principal:// or principalSet://");
+            }
+            if (caller.IsCreatedByMap)
+            {
+                var min = caller.Kind == CallerKind.PubSubPush ? 3 : 1;
+                if (!GcpNames.CreatedCaller.Accepts(caller.Name) || caller.Name.Length < min)
+                    d.Add(DiagnosticCodes.InvalidName, caller.At, $"'{caller.Name}' cannot name a {KindWord(caller.Kind)}",
+                        $"use {GcpNames.CreatedCaller.Explanation}{(min > 1 ? $", at least {min} characters" : "")}");
+            }
+            if (caller.Kind == CallerKind.ServiceAccount && members.TryGetValue(caller.Key, out var owner))
+                d.Add(DiagnosticCodes.DuplicateGrant, caller.At, $"'{caller.Key}' is the service account callmap creates for '{owner.Key}'",
+                    $"list these targets under '{owner.Key}' instead");
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var target in caller.Targets)
+            {
+                var service = index.Service(target.Value);
+                if (service is null)
+                    d.Add(DiagnosticCodes.UnknownService, target.At, $"'{caller.Key}' invokes '{target.Value}', which is not a service of this map",
+                        $"{Suggestions.DidYouMean(target.Value, serviceNames)}services of this map: {string.Join(", ", serviceNames.Order(StringComparer.Ordinal))}");
+                else if (caller.Kind == CallerKind.Workload && target.Value == caller.Key)
+                    d.Add(DiagnosticCodes.SelfCall, target.At, $"'{caller.Key}' lists itself as a target",
+                        "remove it: a service calling itself needs no grant (call the code directly)");
+                else if (!seen.Add(target.Value))
+                    d.Add(DiagnosticCodes.DuplicateGrant, target.At, $"'{caller.Key}' lists '{target.Value}' twice", "remove the second one");
+                else if (caller.Kind == CallerKind.Eventarc && service.Kind == WorkloadKind.FunctionGen1)
+                    d.Add(DiagnosticCodes.UnsupportedTarget, target.At, $"Eventarc cannot deliver to the 1st gen function '{target.Value}'",
+                        $"make '{target.Value}' a 2nd gen function (remove 'generation: 1'), or use a push/ subscription");
+            }
+            if (caller.Settings is PushSettings push && !GcpNames.Topic.Accepts(push.Topic))
+                d.Add(DiagnosticCodes.InvalidName, caller.At, $"'{push.Topic}' is not a Pub/Sub topic", $"write {GcpNames.Topic.Explanation}");
+        }
+    }
+
+    private static void AccountIdCollisions(AccessMap map, DiagnosticBag d)
+    {
+        var owners = map.Services.Select(w => (Id: AccountIds.ForWorkload(w), Name: w.Name, w.At))
+            .Concat(map.Callers.Where(c => c.IsCreatedByMap).Select(c => (Id: AccountIds.ForCreatedCaller(c), Name: c.Key, c.At)));
+        foreach (var group in owners.GroupBy(o => o.Id).Where(g => g.Count() > 1))
+        {
+            var all = group.ToList();
+            foreach (var (id, name, at) in all.Skip(1))
+                d.Add(DiagnosticCodes.AccountIdCollision, at,
+                    $"'{name}' would get the service account id '{id}', which '{all[0].Name}' already gets",
+                    "rename one of them; account ids are derived from the kind and the name");
+        }
+    }
+
+    private static void Ingress(MapIndex index, DiagnosticBag d)
+    {
+        foreach (var w in index.Map.Services)
+        {
+            if (w.Ingress is not { Value: not Model.Ingress.All } written) continue;
+            var blocked = index.CallersOf(w.Name).Where(c => !IngressDecision.ReachesInternalIngress(c)).ToList();
+            if (blocked.Count == 0) continue;
+            d.Add(DiagnosticCodes.UnreachableIngress, written.At,
+                $"ingress '{IngressDecision.IngressWord(written.Value)}' would shut out {string.Join(", ", blocked.Select(c => $"'{c.Key}'"))}, which the map lets call '{w.Name}'",
+                "remove the 'ingress' line (callmap then chooses 'all', still guarded by the IAM invoker check), or remove those callers");
+        }
+    }
+
+    private static bool Name(string value, Diagnostics.SourceLocation at, string what, GcpNames.Rule rule, DiagnosticBag d)
+    {
+        if (rule.Accepts(value)) return true;
+        d.Add(DiagnosticCodes.InvalidName, at, $"'{value}' is not a valid {what}", $"use {rule.Explanation}");
+        return false;
+    }
+
+    private static string KindWord(CallerKind kind) => kind switch
+    {
+        CallerKind.Scheduler => "Cloud Scheduler job",
+        CallerKind.PubSubPush => "Pub/Sub subscription",
+        CallerKind.Eventarc => "Eventarc trigger",
+        _ => "Cloud Tasks queue",
+    };
+
+    private static bool LooksSecret(string name) => SecretLikeName().IsMatch(name);
+
+    [GeneratedRegex(@"(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretLikeName();
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Callmap.Loading;
+using Callmap.Planning;
+using Callmap.Reports;
+
+namespace Callmap.Cli;
+
+/// <summary><c>callmap plan MAP [--format text|markdown|json]</c>: what `pulumi up` will declare for a map.</summary>
+public static class PlanCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var map = new Argument<FileInfo>("map") { Description = "The access map, e.g. stacks/dev.yaml" };
+        var format = new Option<OutputFormat>("--format", "-f")
+        {
+            Description = "text (terminal), markdown (pull-request comment) or json (machine form)",
+            DefaultValueFactory = _ => OutputFormat.Text,
+        };
+        var command = new Command("plan", "Show what `pulumi up` will create for an access map: accounts, services, grants and the access matrix")
+        {
+            map,
+            format,
+        };
+        command.SetAction(parse => Run(parse.GetValue(map)!, parse.GetValue(format), terminal));
+        return command;
+    }
+
+    public static int Run(FileInfo mapFile, OutputFormat format, Terminal terminal)
+    {
+        var (stdout, stderr) = (terminal.Out, terminal.Error);
+        var loaded = AccessMapLoader.LoadFile(mapFile.FullName);
+        if (!loaded.Succeeded)
+        {
+            stderr.Write(DiagnosticsReport.Render(loaded.Diagnostics));
+            return ExitCodes.BadInput;
+        }
+        var plan = Planner.Create(loaded.Map!);
+        switch (format)
+        {
+            case OutputFormat.Markdown:
+                stdout.Write(MarkdownPreview.Render(plan));
+                break;
+            case OutputFormat.Json:
+                stdout.Write(JsonPlan.Render(plan));
+                break;
+            default:
+                if (terminal.IsRedirected) stdout.Write(TextPreview.Render(plan));
+                else TextPreview.Write(plan, terminal.Console);
+                break;
+        }
+        return ExitCodes.Ok;
+    }
+}
