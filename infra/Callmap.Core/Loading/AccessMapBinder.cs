@@ -10,6 +10,14 @@ namespace Callmap.Loading;
 /// </summary>
 internal sealed class AccessMapBinder(string file, DiagnosticBag d)
 {
+    private readonly HashSet<string> _declaredServices = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every service name written under <c>services:</c>, including those whose body had errors, so that
+    /// references to them are not reported a second time as unknown services.
+    /// </summary>
+    public IReadOnlySet<string> DeclaredServices => _declaredServices;
+
     private static readonly Dictionary<string, Ingress> IngressWords = new()
     {
         ["internal"] = Ingress.Internal,
@@ -46,6 +54,7 @@ internal sealed class AccessMapBinder(string file, DiagnosticBag d)
         if (Nodes.Mapping(node, "services", d, "{ api: { run: { image: ... } } }") is not { } services) return result;
         foreach (var (key, value) in services.Entries.Select(e => (e.Key, e.Value)))
         {
+            _declaredServices.Add(key.Value);
             if (Nodes.Mapping(value, $"services.{key.Value}", d, "{ run: { image: ... } } or { function: { ... } }") is not { } body) continue;
             var shape = new MappingReader(body, $"service '{key.Value}'", d, "run", "function");
             var run = shape.Optional("run");

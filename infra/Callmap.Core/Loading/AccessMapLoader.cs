@@ -40,8 +40,9 @@ public static class AccessMapLoader
     {
         var diagnostics = new DiagnosticBag();
         var root = YamlReader.Read(file, text, limits ?? YamlLimits.Default, diagnostics);
-        var map = root is null ? null : new AccessMapBinder(file, diagnostics).Bind(root);
-        if (map is not null) AccessMapValidator.Validate(map, diagnostics);
+        var binder = new AccessMapBinder(file, diagnostics);
+        var map = root is null ? null : binder.Bind(root);
+        if (map is not null) AccessMapValidator.Validate(map, binder.DeclaredServices, diagnostics);
         return diagnostics.HasErrors ? new LoadResult(null, diagnostics.Sorted()) : new LoadResult(map, []);
     }
 

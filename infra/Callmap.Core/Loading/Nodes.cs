@@ -30,7 +30,7 @@ internal static class Nodes
 
     public static int? Int(YNode node, string what, int min, int max, DiagnosticBag d)
     {
-        if (node is YScalar scalar && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (node is YScalar scalar && int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             if (value >= min && value <= max) return value;
             d.Add(DiagnosticCodes.InvalidValue, node.At, $"'{what}' is {value}; it must be between {min} and {max}",
@@ -43,7 +43,7 @@ internal static class Nodes
 
     public static double? Number(YNode node, string what, double min, double max, DiagnosticBag d)
     {
-        if (node is YScalar scalar && double.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (node is YScalar scalar && double.TryParse(scalar.Value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             if (value >= min && value <= max) return value;
             d.Add(DiagnosticCodes.InvalidValue, node.At, $"'{what}' is {scalar.Value}; it must be between {min} and {max}",

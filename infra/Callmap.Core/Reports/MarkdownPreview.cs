@@ -21,13 +21,14 @@ public static class MarkdownPreview
             md.AppendLine();
             md.AppendLine("| | |");
             md.AppendLine("|---|---|");
-            Row(md, "runs as", $"`{w.ServiceAccountEmail}` (own account, created)");
+            Row(md, "runs as", $"`{w.ServiceAccountEmail}` (its own account)");
             Row(md, w is RunServiceItem ? "image" : "code", Code(PlanSummary.What(w)));
             Row(md, "scaling", $"{PlanSummary.Scaling(w)} · {PlanSummary.Resources(w)}");
             Row(md, "ingress", $"`{w.Ingress}`: {w.IngressReason}");
             Row(md, "url", w.Url);
             Row(md, "audience", Code(w.Audience));
-            if (w.Env.Count > 0) Row(md, "env", string.Join("<br>", w.Env.Select(e => Code(PlanSummary.Env(e)))));
+            var env = PlanSummary.EnvLines(w);
+            if (env.Count > 0) Row(md, "env", string.Join("<br>", env.Select(Code)));
             foreach (var secret in plan.OfType<SecretAccessorGrantItem>().Where(s => s.Caller == w.Workload))
                 Row(md, "reads", $"{PlanSummary.GrantResource(secret)} · `{secret.Role}`");
             var calls = PlanSummary.CallsOf(plan, w);
@@ -41,10 +42,12 @@ public static class MarkdownPreview
                 md.AppendLine("Invoked by nobody: no caller in the map.");
                 continue;
             }
-            md.AppendLine("| invoked by | role | on |");
+            md.AppendLine("| invoked by | as member | role |");
             md.AppendLine("|---|---|---|");
             foreach (var g in invokers)
-                md.AppendLine($"| {Code(g.Member)} | `{g.Role}` | {PlanSummary.GrantResource(g)} |");
+                md.AppendLine($"| {Code(g.Caller)} | {Code(g.Member)} | `{g.Role}` |");
+            md.AppendLine();
+            md.AppendLine($"Granted on {PlanSummary.GrantResource(invokers[0])} only, one additive IAM member each.");
         }
 
         var created = plan.OfType<CreatedCallerItem>().ToList();

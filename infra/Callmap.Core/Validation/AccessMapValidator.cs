@@ -12,13 +12,17 @@ namespace Callmap.Validation;
 /// </summary>
 public static partial class AccessMapValidator
 {
-    public static void Validate(AccessMap map, DiagnosticBag d)
+    /// <param name="declaredServices">
+    /// Every name under <c>services:</c>, also those the binder could not read; references to those are
+    /// already explained by the binder's errors.
+    /// </param>
+    public static void Validate(AccessMap map, IReadOnlySet<string> declaredServices, DiagnosticBag d)
     {
         var index = new MapIndex(map);
         Project(map, d);
         DuplicateServices(map, d);
         foreach (var workload in map.Services) Workload(index, workload, d);
-        Callers(index, d);
+        Callers(index, declaredServices, d);
         AccountIdCollisions(map, d);
         Ingress(index, d);
     }
@@ -115,10 +119,10 @@ public static partial class AccessMapValidator
             }
     }
 
-    private static void Callers(MapIndex index, DiagnosticBag d)
+    private static void Callers(MapIndex index, IReadOnlySet<string> declaredServices, DiagnosticBag d)
     {
         var map = index.Map;
-        var serviceNames = map.Services.Select(s => s.Name).ToList();
+        var serviceNames = declaredServices.Order(StringComparer.Ordinal).ToList();
         var members = new Dictionary<string, Caller>(StringComparer.Ordinal);
         foreach (var w in map.Services)
             members[$"serviceAccount:{AccountIds.Email(AccountIds.ForWorkload(w), map.Project.Value)}"] = new Caller(w.Name, w.At, CallerKind.Workload, [], null);
@@ -130,7 +134,7 @@ public static partial class AccessMapValidator
 
         foreach (var caller in map.Callers)
         {
-            if (caller.Kind == CallerKind.Workload && index.Service(caller.Key) is null)
+            if (caller.Kind == CallerKind.Workload && !declaredServices.Contains(caller.Key))
             {
                 d.Add(DiagnosticCodes.UnknownCaller, caller.At, $"'{caller.Key}' is not a service of this map",
                     $"{Suggestions.DidYouMean(caller.Key, serviceNames)}a caller outside the map is written with its IAM member type, e.g. serviceAccount:NAME@PROJECT.iam.gserviceaccount.com, group:, user:, principal:// or principalSet://");
@@ -150,9 +154,11 @@ public static partial class AccessMapValidator
             foreach (var target in caller.Targets)
             {
                 var service = index.Service(target.Value);
+                if (service is null && declaredServices.Contains(target.Value))
+                    continue;
                 if (service is null)
                     d.Add(DiagnosticCodes.UnknownService, target.At, $"'{caller.Key}' invokes '{target.Value}', which is not a service of this map",
-                        $"{Suggestions.DidYouMean(target.Value, serviceNames)}services of this map: {string.Join(", ", serviceNames.Order(StringComparer.Ordinal))}");
+                        $"{Suggestions.DidYouMean(target.Value, serviceNames)}services of this map: {string.Join(", ", serviceNames)}");
                 else if (caller.Kind == CallerKind.Workload && target.Value == caller.Key)
                     d.Add(DiagnosticCodes.SelfCall, target.At, $"'{caller.Key}' lists itself as a target",
                         "remove it: a service calling itself needs no grant (call the code directly)");
