@@ -19,6 +19,9 @@ public sealed partial class YamlReader
     private IParser _parser = null!;
     private long _weight;
 
+    /// <summary>The end of the last event read, the best location there is when the parser itself fails.</summary>
+    private Mark _lastRead = Mark.Empty;
+
     private YamlReader(string file, YamlLimits limits, DiagnosticBag diagnostics)
     {
         _file = file;
@@ -72,11 +75,20 @@ public sealed partial class YamlReader
         {
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet occasionally fails on malformed input with a plain exception instead of a
+            // YamlException (found by the garbage property test); it is still the user's syntax error.
+            _diagnostics.Add(DiagnosticCodes.Syntax, Loc(_lastRead), "the YAML cannot be read after this point",
+                "fix the YAML here (an unclosed '{' or '[', or a line that starts with ':' are the usual causes)");
+            return null;
+        }
     }
 
     private YNode ReadNode(int depth)
     {
         var start = _parser.Current ?? throw new InvalidOperationException("parser ended inside a document");
+        _lastRead = start.End;
         if (depth > _limits.MaxDepth)
         {
             _diagnostics.Add(DiagnosticCodes.Limit, Loc(start.Start),

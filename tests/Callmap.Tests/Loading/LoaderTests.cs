@@ -120,4 +120,14 @@ public class LoaderTests
 
         Assert.Equal("group:backend-devs@acme.shop", map.Callers.Single().Key);
     }
+
+    [Fact]
+    public void Input_that_crashes_the_yaml_parser_is_a_located_syntax_error()
+    {
+        // Found by the garbage property: YamlDotNet throws InvalidOperationException on this flow mapping.
+        var error = Assert.Single(Maps.Errors(Maps.Header + "services:\n  s0: { run: { \n: europe-west1-docker.pkg.dev/acme/apps/s0:1 } }\n"));
+
+        Assert.Equal("syntax", error.Code);
+        Assert.Equal(6, error.At.Line); // the line that starts with ':'
+    }
 }
