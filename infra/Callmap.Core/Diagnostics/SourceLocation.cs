@@ -1,6 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Callmap.Diagnostics;
 
 /// <summary>A place in a map file. Line and column are 1-based, as editors and SARIF count them.</summary>
+[JsonConverter(typeof(SourceLocationJsonConverter))]
 public readonly record struct SourceLocation(string File, int Line, int Column) : IComparable<SourceLocation>
 {
     public int CompareTo(SourceLocation other)
@@ -12,4 +16,20 @@ public readonly record struct SourceLocation(string File, int Line, int Column) 
     }
 
     public override string ToString() => $"{File}:{Line}:{Column}";
+}
+
+/// <summary>Writes a location as the one string editors and CI logs link: "stacks/dev.yaml:12:5".</summary>
+public sealed class SourceLocationJsonConverter : JsonConverter<SourceLocation>
+{
+    public override SourceLocation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString() ?? throw new JsonException("a source location must be a string");
+        var parts = text.Split(':');
+        return parts.Length >= 3 && int.TryParse(parts[^2], out var line) && int.TryParse(parts[^1], out var column)
+            ? new SourceLocation(string.Join(':', parts[..^2]), line, column)
+            : throw new JsonException($"'{text}' is not file:line:column");
+    }
+
+    public override void Write(Utf8JsonWriter writer, SourceLocation value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
 }

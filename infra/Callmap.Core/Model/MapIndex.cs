@@ -8,21 +8,27 @@ public sealed class MapIndex
 {
     private readonly Dictionary<string, Workload> _services;
     private readonly Dictionary<string, List<Caller>> _callersOf = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _targetsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _targetsOf = new(StringComparer.Ordinal);
 
     public MapIndex(AccessMap map)
     {
         Map = map;
         _services = new Dictionary<string, Workload>(StringComparer.Ordinal);
         foreach (var service in map.Services) _services.TryAdd(service.Name, service);
+        var targetsOf = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var caller in map.Callers)
         {
-            foreach (var target in caller.Targets.Select(t => t.Value).Distinct())
-                Add(_callersOf, target, caller);
-            if (caller.Kind == CallerKind.Workload)
-                foreach (var target in caller.Targets)
-                    Add(_targetsOf, caller.Key, target.Value);
+            foreach (var target in caller.Targets)
+            {
+                // A caller that lists a target twice (an error the validator reports) is still one caller of it.
+                if (!_callersOf.TryGetValue(target.Value, out var callers)) _callersOf[target.Value] = callers = [];
+                if (callers.Count == 0 || callers[^1] != caller) callers.Add(caller);
+            }
+            if (caller.Kind != CallerKind.Workload) continue;
+            if (!targetsOf.TryGetValue(caller.Key, out var set)) targetsOf[caller.Key] = set = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var target in caller.Targets) set.Add(target.Value);
         }
+        foreach (var (workload, set) in targetsOf) _targetsOf[workload] = [.. set];
     }
 
     public AccessMap Map { get; }
@@ -33,12 +39,5 @@ public sealed class MapIndex
     public IReadOnlyList<Caller> CallersOf(string service) => _callersOf.GetValueOrDefault(service) ?? [];
 
     /// <summary>The services a workload calls, sorted, without duplicates.</summary>
-    public IReadOnlyList<string> TargetsOf(string workload) =>
-        _targetsOf.TryGetValue(workload, out var targets) ? targets.Distinct().Order(StringComparer.Ordinal).ToList() : [];
-
-    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
-    {
-        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-        list.Add(value);
-    }
+    public IReadOnlyList<string> TargetsOf(string workload) => _targetsOf.GetValueOrDefault(workload) ?? [];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Callmap.Diagnostics;
 
 namespace Callmap.Planning;
 
@@ -6,7 +7,7 @@ namespace Callmap.Planning;
 /// One resource the Pulumi program registers. <see cref="Name"/> is its stable logical name (derived
 /// from the map's names, never from order); <see cref="DependsOn"/> names the items it must follow;
 /// every other property is a value of the Google resource, already in Google's vocabulary.
-/// <see cref="Source"/> is where the map asks for it (file:line:column).
+/// <see cref="Source"/> is where the map asks for it (written as "file:line:column" in JSON).
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(ApiServiceItem), "apiService")]
@@ -24,14 +25,14 @@ namespace Callmap.Planning;
 public abstract record PlanItem(
     [property: JsonPropertyOrder(-3)] string Name,
     [property: JsonPropertyOrder(-2)] IReadOnlyList<string> DependsOn,
-    [property: JsonPropertyOrder(-1)] string Source)
+    [property: JsonPropertyOrder(-1)] SourceLocation Source)
 {
     [JsonIgnore]
     public abstract PlanItemKind Kind { get; }
 }
 
 /// <summary>A Google API the project must have enabled (Pulumi: Projects.Service). Never disabled on destroy.</summary>
-public sealed record ApiServiceItem(string Name, IReadOnlyList<string> DependsOn, string Source, string Service)
+public sealed record ApiServiceItem(string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Service)
     : PlanItem(Name, DependsOn, Source)
 {
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.ApiService;
@@ -39,7 +40,7 @@ public sealed record ApiServiceItem(string Name, IReadOnlyList<string> DependsOn
 
 /// <summary>The dedicated identity of one workload or created caller (Pulumi: ServiceAccount.Account).</summary>
 public sealed record ServiceAccountItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source,
     string AccountId, string DisplayName, string Description, string Email, string Member, string UsedBy)
     : PlanItem(Name, DependsOn, Source)
 {
@@ -71,7 +72,7 @@ public enum EnvSource
 
 /// <summary>What every workload item has: who it runs as, where it answers, what it accepts, and why.</summary>
 public abstract record WorkloadItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source,
     string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
     IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection)
@@ -79,7 +80,7 @@ public abstract record WorkloadItem(
 
 /// <summary>A Cloud Run service (Pulumi: CloudRunV2.Service). <see cref="WorkloadItem.Ingress"/> is INGRESS_TRAFFIC_*.</summary>
 public sealed record RunServiceItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source,
     string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
     IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
@@ -96,7 +97,7 @@ public sealed record RunServiceItem(
 /// <c>protect</c>, as functions have no such field of their own.
 /// </summary>
 public sealed record FunctionGen2Item(
-    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source,
     string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
     IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
@@ -109,7 +110,7 @@ public sealed record FunctionGen2Item(
 
 /// <summary>A 1st gen function (Pulumi: CloudFunctions.Function), HTTPS-triggered with SECURE_ALWAYS.</summary>
 public sealed record FunctionGen1Item(
-    string Name, IReadOnlyList<string> DependsOn, string Source,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source,
     string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
     IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
@@ -121,12 +122,12 @@ public sealed record FunctionGen1Item(
 }
 
 /// <summary>What every grant has: one member, one role, on one resource; additive (an IamMember resource).</summary>
-public abstract record GrantItem(string Name, IReadOnlyList<string> DependsOn, string Source, string Role, string Member, string Caller, string Target)
+public abstract record GrantItem(string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Role, string Member, string Caller, string Target)
     : PlanItem(Name, DependsOn, Source);
 
 /// <summary>The invoker role on one Cloud Run service (Pulumi: CloudRunV2.ServiceIamMember); gen2 functions' too.</summary>
 public sealed record RunInvokerGrantItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source, string Role, string Member, string Caller, string Target,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Role, string Member, string Caller, string Target,
     string Service, string Location)
     : GrantItem(Name, DependsOn, Source, Role, Member, Caller, Target)
 {
@@ -135,7 +136,7 @@ public sealed record RunInvokerGrantItem(
 
 /// <summary>The invoker role on one 1st gen function (Pulumi: CloudFunctions.FunctionIamMember).</summary>
 public sealed record FunctionInvokerGrantItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source, string Role, string Member, string Caller, string Target,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Role, string Member, string Caller, string Target,
     string CloudFunction, string Region)
     : GrantItem(Name, DependsOn, Source, Role, Member, Caller, Target)
 {
@@ -144,7 +145,7 @@ public sealed record FunctionInvokerGrantItem(
 
 /// <summary>Read access to one Secret Manager secret for one workload (Pulumi: SecretManager.SecretIamMember).</summary>
 public sealed record SecretAccessorGrantItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source, string Role, string Member, string Caller, string Target,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Role, string Member, string Caller, string Target,
     string SecretId)
     : GrantItem(Name, DependsOn, Source, Role, Member, Caller, Target)
 {
@@ -155,12 +156,12 @@ public sealed record SecretAccessorGrantItem(
 public sealed record OidcToken(string ServiceAccountEmail, string Audience);
 
 /// <summary>What every created caller has: its account, its target and the token it sends.</summary>
-public abstract record CreatedCallerItem(string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc)
+public abstract record CreatedCallerItem(string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc)
     : PlanItem(Name, DependsOn, Source);
 
 /// <summary>A Cloud Scheduler job with an HTTP target (Pulumi: CloudScheduler.Job).</summary>
 public sealed record SchedulerJobItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
     string JobName, string Region, string Schedule, string TimeZone, string HttpMethod, string Uri)
     : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
 {
@@ -169,7 +170,7 @@ public sealed record SchedulerJobItem(
 
 /// <summary>A Pub/Sub push subscription (Pulumi: PubSub.Subscription).</summary>
 public sealed record PushSubscriptionItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
     string SubscriptionName, string Topic, string PushEndpoint)
     : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
 {
@@ -178,7 +179,7 @@ public sealed record PushSubscriptionItem(
 
 /// <summary>An Eventarc trigger delivering to a Cloud Run service (Pulumi: Eventarc.Trigger).</summary>
 public sealed record EventarcTriggerItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
     string TriggerName, string Location, IReadOnlyList<MatchingCriterion> MatchingCriteria,
     string DestinationService, string DestinationRegion, string DestinationPath)
     : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
@@ -190,7 +191,7 @@ public sealed record MatchingCriterion(string Attribute, string Value);
 
 /// <summary>A Cloud Tasks queue whose tasks all go to one target (Pulumi: CloudTasks.Queue, queue-level HTTP target).</summary>
 public sealed record TasksQueueItem(
-    string Name, IReadOnlyList<string> DependsOn, string Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
     string QueueName, string Location, string Host, string Path, double? MaxDispatchesPerSecond)
     : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
 {

@@ -15,6 +15,8 @@ public sealed class Planner
     private readonly AccessMap _map;
     private readonly MapIndex _index;
     private readonly Dictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Url, string Audience)> _wiringNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServiceAccountItem> _workloadAccounts = new(StringComparer.Ordinal);
     private readonly List<PlanItem> _items = [];
 
@@ -22,7 +24,13 @@ public sealed class Planner
     {
         _map = map;
         _index = new MapIndex(map);
-        foreach (var workload in map.Services) _endpoints[workload.Name] = Endpoint.For(map, workload);
+        // Per-workload values computed once: large maps reuse them for every edge.
+        foreach (var workload in map.Services)
+        {
+            _endpoints[workload.Name] = Endpoint.For(map, workload);
+            _itemNames[workload.Name] = workload.Kind == WorkloadKind.RunService ? ItemNames.Run(workload.Name) : ItemNames.Function(workload.Name);
+            _wiringNames[workload.Name] = (CallerWiring.UrlVariable(workload.Name), CallerWiring.AudienceVariable(workload.Name));
+        }
     }
 
     public static Plan Create(AccessMap map) => new Planner(map).Build();
@@ -45,7 +53,7 @@ public sealed class Planner
     private ServiceAccountItem Account(string accountId, string usedBy, string what, Diagnostics.SourceLocation at)
     {
         var email = AccountIds.Email(accountId, _map.Project.Value);
-        var item = new ServiceAccountItem(ItemNames.Account(accountId), [ItemNames.Api(Apis.Iam)], Source(at),
+        var item = new ServiceAccountItem(ItemNames.Account(accountId), [ItemNames.Api(Apis.Iam)], at,
             accountId, $"{usedBy} (callmap)", $"Identity of {what}. Managed by callmap; do not grant it roles by hand.",
             email, $"serviceAccount:{email}", usedBy);
         _items.Add(item);
@@ -60,9 +68,9 @@ public sealed class Planner
         var region = Endpoint.RegionOf(_map, w);
         var secretGrants = SecretGrants(w, account);
         var env = Environment(w);
-        var name = w.Kind == WorkloadKind.RunService ? ItemNames.Run(w.Name) : ItemNames.Function(w.Name);
+        var name = _itemNames[w.Name];
         var dependsOn = Apis.For(KindOf(w)).Select(ItemNames.Api).Append(account.Name).Concat(secretGrants).ToList();
-        var source = Source(w.At);
+        var source = w.At;
 
         _items.Add(w.Kind switch
         {
@@ -87,7 +95,7 @@ public sealed class Planner
         {
             var id = ((SecretManagerSecret)secret.Source).Secret;
             var name = ItemNames.SecretAccess(w.Name, id);
-            _items.Add(new SecretAccessorGrantItem(name, [ItemNames.Api(Apis.SecretManager), account.Name], Source(secret.At),
+            _items.Add(new SecretAccessorGrantItem(name, [ItemNames.Api(Apis.SecretManager), account.Name], secret.At,
                 GrantRoles.SecretAccessor, account.Member, w.Name, id, id));
             names.Add(name);
         }
@@ -106,8 +114,9 @@ public sealed class Planner
         }));
         foreach (var target in _index.TargetsOf(w.Name))
         {
-            env.Add(new EnvEntry(CallerWiring.UrlVariable(target), EnvSource.Wiring, Value: _endpoints[target].Url, Target: target));
-            env.Add(new EnvEntry(CallerWiring.AudienceVariable(target), EnvSource.Wiring, Value: _endpoints[target].Audience, Target: target));
+            var (url, audience) = _wiringNames[target];
+            env.Add(new EnvEntry(url, EnvSource.Wiring, Value: _endpoints[target].Url, Target: target));
+            env.Add(new EnvEntry(audience, EnvSource.Wiring, Value: _endpoints[target].Audience, Target: target));
         }
         return env.OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
     }
@@ -121,7 +130,8 @@ public sealed class Planner
             _ => null,
         };
         var member = account?.Member ?? caller.Key;
-        foreach (var target in caller.Targets.DistinctBy(t => t.Value))
+        // The validator has refused duplicate targets, so every target is a distinct edge.
+        foreach (var target in caller.Targets)
         {
             var grant = Grant(caller, target, member, account);
             if (caller.IsCreatedByMap) CreatedCaller(caller, account!, grant);
@@ -133,12 +143,12 @@ public sealed class Planner
         var service = _index.Service(target.Value)!;
         var region = Endpoint.RegionOf(_map, service);
         var name = ItemNames.Invoke(caller.Key, service.Name);
-        var targetItem = service.Kind == WorkloadKind.RunService ? ItemNames.Run(service.Name) : ItemNames.Function(service.Name);
+        var targetItem = _itemNames[service.Name];
         IReadOnlyList<string> dependsOn = account is null ? [targetItem] : [targetItem, account.Name];
         // Gen2 functions are invoked through their Cloud Run service: the grant goes there.
         GrantItem grant = service.Kind == WorkloadKind.FunctionGen1
-            ? new FunctionInvokerGrantItem(name, dependsOn, Source(target.At), GrantRoles.FunctionInvoker, member, caller.Key, service.Name, service.Name, region)
-            : new RunInvokerGrantItem(name, dependsOn, Source(target.At), GrantRoles.RunInvoker, member, caller.Key, service.Name, service.Name, region);
+            ? new FunctionInvokerGrantItem(name, dependsOn, target.At, GrantRoles.FunctionInvoker, member, caller.Key, service.Name, service.Name, region)
+            : new RunInvokerGrantItem(name, dependsOn, target.At, GrantRoles.RunInvoker, member, caller.Key, service.Name, service.Name, region);
         _items.Add(grant);
         return grant;
     }
@@ -152,7 +162,7 @@ public sealed class Planner
         var url = path == "/" ? endpoint.Url : endpoint.Url + path;
         var oidc = new OidcToken(account.Email, endpoint.Audience);
         var name = ItemNames.CreatedCaller(caller.Key);
-        var source = Source(caller.At);
+        var source = caller.At;
         IReadOnlyList<string> dependsOn(PlanItemKind kind) =>
             Apis.For(kind).Select(ItemNames.Api).Concat([account.Name, targetItem, grant.Name]).ToList();
 
@@ -178,7 +188,7 @@ public sealed class Planner
     {
         var needed = _items.SelectMany(i => Apis.For(i.Kind)).Distinct().ToList();
         foreach (var api in needed)
-            _items.Add(new ApiServiceItem(ItemNames.Api(api), [], Source(_map.Start), api));
+            _items.Add(new ApiServiceItem(ItemNames.Api(api), [], _map.Start, api));
     }
 
     private static AccessMatrix Matrix(IReadOnlyList<PlanItem> items)
@@ -212,6 +222,4 @@ public sealed class Planner
         CallerKind.Eventarc => $"Eventarc trigger {c.Name}",
         _ => $"Cloud Tasks queue {c.Name}",
     };
-
-    private static string Source(Diagnostics.SourceLocation at) => at.ToString();
 }

@@ -8,13 +8,14 @@ public static class MarkdownPreview
 {
     public static string Render(Plan plan)
     {
+        var view = new PlanView(plan);
         var md = new StringBuilder();
         md.AppendLine($"## callmap plan: `{plan.Project}`");
         md.AppendLine();
         md.AppendLine($"`{plan.MapFile}` · project `{plan.Project}` ({plan.ProjectNumber}) · region `{plan.Region}`  ");
-        md.AppendLine(PlanSummary.Of(plan).ToString());
+        md.AppendLine(view.Summary.ToString());
 
-        foreach (var w in plan.OfType<WorkloadItem>().OrderBy(w => w.Workload, StringComparer.Ordinal))
+        foreach (var w in view.Workloads)
         {
             md.AppendLine();
             md.AppendLine($"### `{w.Workload}` · {PlanSummary.KindTitle(w)} · {w.Location}");
@@ -29,13 +30,13 @@ public static class MarkdownPreview
             Row(md, "audience", Code(w.Audience));
             var env = PlanSummary.EnvLines(w);
             if (env.Count > 0) Row(md, "env", string.Join("<br>", env.Select(Code)));
-            foreach (var secret in plan.OfType<SecretAccessorGrantItem>().Where(s => s.Caller == w.Workload))
+            foreach (var secret in view.SecretsReadBy(w))
                 Row(md, "reads", $"{PlanSummary.GrantResource(secret)} · `{secret.Role}`");
-            var calls = PlanSummary.CallsOf(plan, w);
+            var calls = view.CallsOf(w);
             if (calls.Count > 0) Row(md, "calls", string.Join(", ", calls.Select(Code)));
             Row(md, "protection", w.DeletionProtection ? "deletion protection on" : "**deletion protection OFF**");
 
-            var invokers = PlanSummary.InvokersOf(plan, w);
+            var invokers = view.InvokersOf(w);
             md.AppendLine();
             if (invokers.Count == 0)
             {
@@ -70,13 +71,12 @@ public static class MarkdownPreview
         md.AppendLine();
         md.AppendLine("### Access matrix (callers × services)");
         md.AppendLine();
-        var marks = PlanSummary.MatrixMarks(plan);
         md.AppendLine($"| caller | {string.Join(" | ", plan.Matrix.Services.Select(Code))} |");
         md.AppendLine($"|---|{string.Concat(plan.Matrix.Services.Select(_ => ":---:|"))}");
         foreach (var caller in plan.Matrix.Callers)
-            md.AppendLine($"| {Code(caller)} | {string.Join(" | ", plan.Matrix.Services.Select(s => plan.Matrix.RoleAt(caller, s) is { } role ? marks[role] : ""))} |");
+            md.AppendLine($"| {Code(caller)} | {string.Join(" | ", plan.Matrix.Services.Select(s => view.MarkAt(caller, s) ?? ""))} |");
         md.AppendLine();
-        foreach (var (role, mark) in marks)
+        foreach (var (role, mark) in view.Marks)
             md.AppendLine($"{mark} = `{role}`, granted on that service only  ");
         return md.ToString().ReplaceLineEndings("\n");
     }

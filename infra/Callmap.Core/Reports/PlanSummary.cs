@@ -78,15 +78,6 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
                 .Select(g => $"{string.Join(", ", g.Select(e => e.Name))} ← {g.Key}"))
             .ToList();
 
-    /// <summary>The grants that let callers invoke this workload, by caller.</summary>
-    public static IReadOnlyList<GrantItem> InvokersOf(Plan plan, WorkloadItem w) =>
-        plan.OfType<GrantItem>().Where(g => g is not SecretAccessorGrantItem && g.Target == w.Workload)
-            .OrderBy(g => g.Caller, StringComparer.Ordinal).ToList();
-
-    public static IReadOnlyList<string> CallsOf(Plan plan, WorkloadItem w) =>
-        plan.OfType<GrantItem>().Where(g => g is not SecretAccessorGrantItem && g.Caller == w.Workload)
-            .Select(g => g.Target).Order(StringComparer.Ordinal).ToList();
-
     public static string GrantResource(GrantItem g) => g switch
     {
         RunInvokerGrantItem r => $"Cloud Run service {r.Service} ({r.Location})",

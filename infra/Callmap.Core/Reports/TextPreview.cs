@@ -13,11 +13,12 @@ public static class TextPreview
 {
     public static void Write(Plan plan, IAnsiConsole console)
     {
+        var view = new PlanView(plan);
         console.MarkupLineInterpolated($"[bold]callmap plan[/] · {plan.Project} ({plan.ProjectNumber}) · {plan.Region} · {plan.MapFile}");
-        console.WriteLine(PlanSummary.Of(plan).ToString());
+        console.WriteLine(view.Summary.ToString());
 
-        foreach (var workload in plan.OfType<WorkloadItem>().OrderBy(w => w.Workload, StringComparer.Ordinal))
-            Workload(plan, workload, console);
+        foreach (var workload in view.Workloads)
+            Workload(view, workload, console);
 
         var created = plan.OfType<CreatedCallerItem>().ToList();
         if (created.Count > 0)
@@ -41,9 +42,8 @@ public static class TextPreview
 
         console.WriteLine();
         console.Write(new Rule("[bold]Access matrix[/] (callers × services)").LeftJustified());
-        var marks = PlanSummary.MatrixMarks(plan);
-        console.Write(Matrix(plan, marks));
-        foreach (var (role, mark) in marks)
+        console.Write(Matrix(view));
+        foreach (var (role, mark) in view.Marks)
             console.WriteLine($"{mark} = {role}, granted on that service only");
     }
 
@@ -63,7 +63,7 @@ public static class TextPreview
         return string.Join('\n', writer.ToString().ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()));
     }
 
-    private static void Workload(Plan plan, WorkloadItem w, IAnsiConsole console)
+    private static void Workload(PlanView view, WorkloadItem w, IAnsiConsole console)
     {
         console.WriteLine();
         console.Write(new Rule($"[bold]{Markup.Escape(w.Workload)}[/] · {PlanSummary.KindTitle(w)} · {w.Location}").LeftJustified());
@@ -78,12 +78,12 @@ public static class TextPreview
         };
         var env = PlanSummary.EnvLines(w);
         if (env.Count > 0) rows.Add(("env", new Text(string.Join("\n", env))));
-        foreach (var secret in plan.OfType<SecretAccessorGrantItem>().Where(s => s.Caller == w.Workload))
+        foreach (var secret in view.SecretsReadBy(w))
             rows.Add(("reads", new Text($"{PlanSummary.GrantResource(secret)} · {secret.Role}")));
-        var calls = PlanSummary.CallsOf(plan, w);
+        var calls = view.CallsOf(w);
         if (calls.Count > 0) rows.Add(("calls", new Text(string.Join(", ", calls))));
 
-        var invokers = PlanSummary.InvokersOf(plan, w);
+        var invokers = view.InvokersOf(w);
         if (invokers.Count == 0)
             rows.Add(("invoked by", new Text("nobody: no caller in the map")));
         else
@@ -105,12 +105,13 @@ public static class TextPreview
         return grid;
     }
 
-    private static IRenderable Matrix(Plan plan, IReadOnlyDictionary<string, string> marks)
+    private static IRenderable Matrix(PlanView view)
     {
+        var plan = view.Plan;
         var table = new Table().Border(TableBorder.Simple).AddColumn("caller");
         foreach (var service in plan.Matrix.Services) table.AddColumn(new TableColumn(service).Centered());
         foreach (var caller in plan.Matrix.Callers)
-            table.AddRow([new Text(caller), .. plan.Matrix.Services.Select(s => new Text(plan.Matrix.RoleAt(caller, s) is { } role ? marks[role] : "·"))]);
+            table.AddRow([new Text(caller), .. plan.Matrix.Services.Select(s => new Text(view.MarkAt(caller, s) ?? "·"))]);
         return table;
     }
 }

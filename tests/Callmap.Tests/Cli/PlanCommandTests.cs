@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Callmap.Cli;
 using Callmap.Tests.Support;
@@ -14,8 +13,7 @@ public class PlanCommandTests
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(stdout) });
-        var root = new RootCommand { PlanCommand.Create(new Terminal(console, stdout, stderr, IsRedirected: true)) };
-        var exit = root.Parse(args).Invoke();
+        var exit = CallmapCommand.Run(args, new Terminal(console, stdout, stderr, IsRedirected: true));
         return new Run(exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -71,5 +69,16 @@ public class PlanCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error[io]", run.Error);
+    }
+
+    [Fact]
+    public void An_unknown_format_is_a_usage_error_that_exits_2()
+    {
+        var run = Callmap("plan", Stack("dev.yaml"), "--format", "yaml");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("yaml", run.Error);
+        Assert.Contains("callmap --help", run.Error);
+        Assert.Empty(run.Out);
     }
 }

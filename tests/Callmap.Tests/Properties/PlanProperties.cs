@@ -87,5 +87,5 @@ public class PlanProperties
 
     /// <summary>The plan as JSON with every source location blanked: reordering moves lines, nothing else.</summary>
     private static string WithoutSources(Plan plan) =>
-        JsonPlan.Render(plan with { Items = plan.Items.Select(i => i with { Source = "" }).ToList() });
+        JsonPlan.Render(plan with { Items = plan.Items.Select(i => i with { Source = default }).ToList() });
 }

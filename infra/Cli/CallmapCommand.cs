@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Callmap.Cli;
+
+/// <summary>The whole command line: every command, and the exit code for a command line that does not parse.</summary>
+public static class CallmapCommand
+{
+    public static RootCommand Create(Terminal terminal) =>
+        new("callmap: least-privilege access maps for Cloud Run and Cloud Functions, planned offline")
+        {
+            PlanCommand.Create(terminal),
+        };
+
+    public static int Run(string[] args, Terminal terminal)
+    {
+        var parsed = Create(terminal).Parse(args);
+        if (parsed.Errors.Count == 0) return parsed.Invoke();
+
+        // System.CommandLine exits 1 on a usage error; callmap keeps 1 for policy failures and uses 2.
+        foreach (var error in parsed.Errors) terminal.Error.WriteLine($"callmap: {error.Message}");
+        terminal.Error.WriteLine("Run 'callmap --help' for usage.");
+        return ExitCodes.BadInput;
+    }
+}
