@@ -6,23 +6,20 @@ namespace Callmap.Tests.Reports;
 public class PreviewSnapshotTests
 {
     private static readonly string DevStack = Path.Combine(RepoPaths.Stacks, "dev.yaml");
-    private static readonly string EveryKind = Path.Combine(RepoPaths.Tests, "Maps", "every-caller-kind.yaml");
 
-    [Fact]
-    public void The_text_preview_of_the_dev_stack_reads_as_committed() =>
-        Snapshot.Match(TextPreview.Render(Maps.PlanFile(DevStack)), "Preview/dev.text");
+    [Theory]
+    [InlineData("stacks/dev.yaml", "text")]
+    [InlineData("stacks/dev.yaml", "markdown")]
+    [InlineData("tests/Callmap.Tests/Maps/every-caller-kind.yaml", "text")]
+    [InlineData("tests/Callmap.Tests/Maps/every-caller-kind.yaml", "markdown")]
+    public void The_preview_of_a_shipped_map_reads_as_committed(string map, string format)
+    {
+        var plan = Maps.PlanFile(Path.Combine(RepoPaths.Root, map));
+        var name = $"Preview/{Path.GetFileNameWithoutExtension(map)}.{format}";
 
-    [Fact]
-    public void The_markdown_preview_of_the_dev_stack_reads_as_committed() =>
-        Snapshot.Match(MarkdownPreview.Render(Maps.PlanFile(DevStack)), "Preview/dev.markdown", "md");
-
-    [Fact]
-    public void The_text_preview_of_every_caller_kind_reads_as_committed() =>
-        Snapshot.Match(TextPreview.Render(Maps.PlanFile(EveryKind)), "Preview/every-caller-kind.text");
-
-    [Fact]
-    public void The_markdown_preview_of_every_caller_kind_reads_as_committed() =>
-        Snapshot.Match(MarkdownPreview.Render(Maps.PlanFile(EveryKind)), "Preview/every-caller-kind.markdown", "md");
+        if (format == "text") Snapshot.Match(TextPreview.Render(plan), name);
+        else Snapshot.Match(MarkdownPreview.Render(plan), name, "md");
+    }
 
     [Fact]
     public void The_preview_names_every_workload_grant_and_matrix_row_of_the_plan()
