@@ -1,8 +1,9 @@
-using System.Runtime.CompilerServices;
-
 namespace Callmap.Tests.Support;
 
-/// <summary>Paths in the repository, found from this source file so tests run from any working directory.</summary>
+/// <summary>
+/// Paths in the repository, found by walking up from the test assembly (bin/ lies inside the clone), so tests
+/// run from any working directory. Not from [CallerFilePath]: CI builds map source paths to /_/.
+/// </summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -19,10 +20,10 @@ public static class RepoPaths
     /// <summary>The name a map is reported under: relative to the repository root, with forward slashes.</summary>
     public static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 
-    private static string FindRoot([CallerFilePath] string here = "")
+    private static string FindRoot()
     {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(here)!);
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Infra.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Infra.sln not found above the test sources");
+        return dir?.FullName ?? throw new InvalidOperationException($"Infra.sln not found above {AppContext.BaseDirectory}");
     }
 }
