@@ -22,4 +22,7 @@ public static class DiagnosticCodes
     public const string LiteralSecret = "literal-secret";
     public const string UnreachableIngress = "unreachable-ingress";
     public const string UnsupportedTarget = "unsupported-target";
+    public const string ArmorRule = "armor-rule";
+    public const string PublicExposure = "public-exposure";
+    public const string HostConflict = "host-conflict";
 }

@@ -8,7 +8,7 @@ namespace Callmap.Loading;
 /// Turns the YAML tree into an <see cref="AccessMap"/>: shapes, types and known keys. Cross-references
 /// and Google's naming rules are the validator's job; this class only reports what is written wrong.
 /// </summary>
-internal sealed class AccessMapBinder(string file, DiagnosticBag d)
+internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
 {
     private readonly HashSet<string> _declaredServices = new(StringComparer.Ordinal);
 
@@ -36,16 +36,18 @@ internal sealed class AccessMapBinder(string file, DiagnosticBag d)
     {
         var top = Nodes.Mapping(root, "the map", d, "project: my-project");
         if (top is null) return null;
-        var map = new MappingReader(top, "the map", d, "project", "projectNumber", "region", "services", "callers");
+        var map = new MappingReader(top, "the map", d, "project", "projectNumber", "region", "edge", "identityPlatform", "services", "callers");
 
         var project = LocatedText(map.Required("project", "acme-shop-dev"), "project", "acme-shop-dev");
         var number = LocatedText(map.Required("projectNumber", "\"123456789012\""), "projectNumber", "\"123456789012\"");
         var region = LocatedText(map.Required("region", "europe-west1"), "region", "europe-west1");
         var services = map.Required("services", "{ api: { run: { image: ... } } }") is { } s ? Services(s) : [];
         var callers = map.Optional("callers") is { } c ? Callers(c) : [];
+        var edge = map.Optional("edge") is { } e ? Edge(e) : null;
+        var identityPlatform = map.Optional("identityPlatform") is { } ip ? IdentityPlatform(ip) : null;
 
         if (project is null || number is null || region is null) return null;
-        return new AccessMap(file, project.Value, number.Value, region.Value, services, callers);
+        return new AccessMap(file, project.Value, number.Value, region.Value, services, callers, edge, identityPlatform);
     }
 
     private List<Workload> Services(YNode node)
@@ -56,7 +58,7 @@ internal sealed class AccessMapBinder(string file, DiagnosticBag d)
         {
             _declaredServices.Add(key.Value);
             if (Nodes.Mapping(value, $"services.{key.Value}", d, "{ run: { image: ... } } or { function: { ... } }") is not { } body) continue;
-            var shape = new MappingReader(body, $"service '{key.Value}'", d, "run", "function");
+            var shape = new MappingReader(body, $"service '{key.Value}'", d, "run", "function", "public");
             var run = shape.Optional("run");
             var function = shape.Optional("function");
             if ((run is null) == (function is null))
@@ -67,7 +69,8 @@ internal sealed class AccessMapBinder(string file, DiagnosticBag d)
                 continue;
             }
             var workload = run is not null ? RunService(key, run) : Function(key, function!);
-            if (workload is not null) result.Add(workload);
+            var exposure = shape.Optional("public") is { } p ? Public(key.Value, p) : null;
+            if (workload is not null) result.Add(workload with { Public = exposure });
         }
         return result;
     }

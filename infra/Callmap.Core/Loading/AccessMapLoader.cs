@@ -42,7 +42,7 @@ public static class AccessMapLoader
         var root = YamlReader.Read(file, text, limits ?? YamlLimits.Default, diagnostics);
         var binder = new AccessMapBinder(file, diagnostics);
         var map = root is null ? null : binder.Bind(root);
-        if (map is not null) AccessMapValidator.Validate(map, binder.DeclaredServices, diagnostics);
+        if (map is not null) AccessMapValidator.Validate(map, new DeclaredNames(binder.DeclaredServices, binder.DeclaredArmorPolicies), diagnostics);
         return diagnostics.HasErrors ? new LoadResult(null, diagnostics.Sorted()) : new LoadResult(map, []);
     }
 

@@ -9,7 +9,9 @@ public sealed record AccessMap(
     Located<string> ProjectNumber,
     Located<string> Region,
     IReadOnlyList<Workload> Services,
-    IReadOnlyList<Caller> Callers)
+    IReadOnlyList<Caller> Callers,
+    Edge? Edge = null,
+    IdentityPlatform? IdentityPlatform = null)
 {
     public SourceLocation Start => new(File, 1, 1);
 }

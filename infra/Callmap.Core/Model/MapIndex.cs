@@ -13,6 +13,7 @@ public sealed class MapIndex
     public MapIndex(AccessMap map)
     {
         Map = map;
+        BlockingFunctions = (map.IdentityPlatform?.BlockingFunctions ?? []).Select(b => b.Function.Value).ToHashSet(StringComparer.Ordinal);
         _services = new Dictionary<string, Workload>(StringComparer.Ordinal);
         foreach (var service in map.Services) _services.TryAdd(service.Name, service);
         var targetsOf = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
@@ -32,6 +33,9 @@ public sealed class MapIndex
     }
 
     public AccessMap Map { get; }
+
+    /// <summary>The functions Identity Platform calls before sign-up or sign-in.</summary>
+    public IReadOnlySet<string> BlockingFunctions { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     public Workload? Service(string name) => _services.GetValueOrDefault(name);
 

@@ -36,7 +36,8 @@ public sealed record Workload(
     string? Memory,
     Located<Ingress>? Ingress,
     IReadOnlyList<Located<string>> CustomAudiences,
-    bool DeletionProtection)
+    bool DeletionProtection,
+    PublicExposure? Public = null)
 {
     public bool IsFunction => Kind is WorkloadKind.FunctionGen1 or WorkloadKind.FunctionGen2;
 }

@@ -13,6 +13,9 @@ public static class Apis
     public const string PubSub = "pubsub.googleapis.com";
     public const string Eventarc = "eventarc.googleapis.com";
     public const string CloudTasks = "cloudtasks.googleapis.com";
+    public const string Compute = "compute.googleapis.com";
+    public const string Iap = "iap.googleapis.com";
+    public const string IdentityToolkit = "identitytoolkit.googleapis.com";
 
     /// <summary>Functions are built by Cloud Build into Artifact Registry; 2nd gen ones then run on Cloud Run.</summary>
     public static IReadOnlyList<string> For(PlanItemKind kind) => kind switch
@@ -27,6 +30,11 @@ public static class Apis
         // Eventarc delivers through Pub/Sub.
         PlanItemKind.EventarcTrigger => [Eventarc, PubSub],
         PlanItemKind.TasksQueue => [CloudTasks],
+        PlanItemKind.SecurityPolicy or PlanItemKind.GlobalAddress or PlanItemKind.ServerlessNeg or PlanItemKind.BackendService
+            or PlanItemKind.ManagedCertificate or PlanItemKind.SslPolicy or PlanItemKind.UrlMap or PlanItemKind.TargetHttpsProxy
+            or PlanItemKind.TargetHttpProxy or PlanItemKind.ForwardingRule => [Compute],
+        PlanItemKind.IapAccessGrant or PlanItemKind.IapSettings => [Iap],
+        PlanItemKind.IdentityPlatformConfig or PlanItemKind.IdentityProviderConfig => [IdentityToolkit],
         _ => [],
     };
 }

@@ -14,6 +14,12 @@ public sealed record IngressDecision(Ingress Ingress, string Reason)
 
     public static IngressDecision For(MapIndex index, Workload workload)
     {
+        if (workload.Public is { } exposure)
+            return new IngressDecision(Ingress.InternalAndLoadBalancer,
+                $"public through the load balancer (auth {Validation.EdgeValidator.AuthWord(exposure.Auth.Value)}, Cloud Armor in front); requests to its own URL from the internet are refused");
+        if (index.BlockingFunctions.Contains(workload.Name))
+            return new IngressDecision(Ingress.All,
+                "Identity Platform blocking function: Identity Platform calls it from outside the project, without an IAM token");
         var callers = index.CallersOf(workload.Name);
         var external = callers.Where(c => !ReachesInternalIngress(c)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
         if (workload.Ingress is { } written)

@@ -10,18 +10,26 @@ public sealed record Plan(
     string ProjectNumber,
     string Region,
     IReadOnlyList<PlanItem> Items,
-    AccessMatrix Matrix)
+    AccessMatrix Matrix,
+    PublicSurface PublicSurface)
 {
     public IEnumerable<T> OfType<T>() where T : PlanItem => Items.OfType<T>();
 
     public PlanItem this[string name] => Items.First(i => i.Name == name);
 }
 
-/// <summary>Who may invoke what: one row per caller, one column per service, the role in each cell that has a grant.</summary>
-public sealed record AccessMatrix(IReadOnlyList<string> Callers, IReadOnlyList<string> Services, IReadOnlyList<AccessCell> Cells)
+/// <summary>
+/// Who may invoke what: one row per caller, one column per service, the role in each cell that has a
+/// grant; and the end-user row: how people on the internet reach each public service.
+/// </summary>
+public sealed record AccessMatrix(IReadOnlyList<string> Callers, IReadOnlyList<string> Services, IReadOnlyList<AccessCell> Cells,
+    IReadOnlyList<EndUserCell> EndUsers)
 {
     public string? RoleAt(string caller, string service) =>
         Cells.FirstOrDefault(c => c.Caller == caller && c.Service == service)?.Role;
 }
 
 public sealed record AccessCell(string Caller, string Service, string Role);
+
+/// <summary>End users reach <see cref="Service"/> through the load balancer with this auth mode, or as Identity Platform calling a blocking function.</summary>
+public sealed record EndUserCell(string Service, string Auth);

@@ -22,6 +22,20 @@ namespace Callmap.Planning;
 [JsonDerivedType(typeof(PushSubscriptionItem), "pushSubscription")]
 [JsonDerivedType(typeof(EventarcTriggerItem), "eventarcTrigger")]
 [JsonDerivedType(typeof(TasksQueueItem), "tasksQueue")]
+[JsonDerivedType(typeof(SecurityPolicyItem), "securityPolicy")]
+[JsonDerivedType(typeof(GlobalAddressItem), "globalAddress")]
+[JsonDerivedType(typeof(ServerlessNegItem), "serverlessNeg")]
+[JsonDerivedType(typeof(BackendServiceItem), "backendService")]
+[JsonDerivedType(typeof(IapAccessGrantItem), "iapAccessGrant")]
+[JsonDerivedType(typeof(IapSettingsItem), "iapSettings")]
+[JsonDerivedType(typeof(ManagedCertificateItem), "managedCertificate")]
+[JsonDerivedType(typeof(SslPolicyItem), "sslPolicy")]
+[JsonDerivedType(typeof(UrlMapItem), "urlMap")]
+[JsonDerivedType(typeof(TargetHttpsProxyItem), "targetHttpsProxy")]
+[JsonDerivedType(typeof(TargetHttpProxyItem), "targetHttpProxy")]
+[JsonDerivedType(typeof(ForwardingRuleItem), "forwardingRule")]
+[JsonDerivedType(typeof(IdentityPlatformConfigItem), "identityPlatformConfig")]
+[JsonDerivedType(typeof(IdentityProviderConfigItem), "identityProviderConfig")]
 public abstract record PlanItem(
     [property: JsonPropertyOrder(-3)] string Name,
     [property: JsonPropertyOrder(-2)] IReadOnlyList<string> DependsOn,
@@ -68,6 +82,8 @@ public enum EnvSource
     SecretManager,
     /// <summary>A Pulumi config secret of the stack.</summary>
     PulumiConfig,
+    /// <summary>Set by callmap: the issuer and audience of the end-user ID tokens an in-app service verifies.</summary>
+    EndUserAuth,
 }
 
 /// <summary>What every workload item has: who it runs as, where it answers, what it accepts, and why.</summary>

@@ -10,7 +10,7 @@ namespace Callmap.Planning;
 /// targets' URL and audience, created callers sending tokens for that audience, and only the APIs
 /// these need. Call it only with a map <see cref="Loading.AccessMapLoader"/> accepted.
 /// </summary>
-public sealed class Planner
+public sealed partial class Planner
 {
     private readonly AccessMap _map;
     private readonly MapIndex _index;
@@ -41,13 +41,14 @@ public sealed class Planner
             _workloadAccounts[workload.Name] = Account(AccountIds.ForWorkload(workload), workload.Name, Describe(workload), workload.At);
         foreach (var workload in _map.Services) Workload(workload);
         foreach (var caller in _map.Callers) Caller(caller);
+        var surface = Edge();
         ApisFor();
 
         var items = _items
             .OrderBy(i => i.Kind)
             .ThenBy(i => i.Name, StringComparer.Ordinal)
             .ToList();
-        return new Plan(_map.File, _map.Project.Value, _map.ProjectNumber.Value, _map.Region.Value, items, Matrix(items));
+        return new Plan(_map.File, _map.Project.Value, _map.ProjectNumber.Value, _map.Region.Value, items, Matrix(items, surface), surface);
     }
 
     private ServiceAccountItem Account(string accountId, string usedBy, string what, Diagnostics.SourceLocation at)
@@ -76,7 +77,10 @@ public sealed class Planner
         {
             WorkloadKind.RunService => new RunServiceItem(name, dependsOn, source, w.Name, region, account.Name, account.Email, env,
                 w.MinInstances, w.MaxInstances, IngressDecision.RunValue(ingress.Ingress), ingress.Reason, endpoint.Url, endpoint.Audience,
-                w.DeletionProtection, w.Image!, w.Cpu, w.Memory, w.CustomAudiences.Select(a => a.Value).ToList(), InvokerIamDisabled: false),
+                w.DeletionProtection, w.Image!, w.Cpu, w.Memory, w.CustomAudiences.Select(a => a.Value).ToList(),
+                // End users are not IAM principals: in-app and anonymous services answer without the IAM check,
+                // reachable only through the load balancer and Cloud Armor (ingress above).
+                InvokerIamDisabled: w.Public?.Auth.Value is EndUserAuth.InApp or EndUserAuth.None),
             WorkloadKind.FunctionGen2 => new FunctionGen2Item(name, dependsOn, source, w.Name, region, account.Name, account.Email, env,
                 w.MinInstances, w.MaxInstances, IngressDecision.FunctionValue(ingress.Ingress), ingress.Reason, endpoint.Url, endpoint.Audience,
                 w.DeletionProtection, w.Code!.Runtime, w.Code.EntryPoint, w.Code.SourceBucket, w.Code.SourceObject, w.Memory),
@@ -112,6 +116,11 @@ public sealed class Planner
             PulumiConfigSecret pc => new EnvEntry(s.Name, EnvSource.PulumiConfig, ConfigKey: pc.Key),
             _ => throw new InvalidOperationException($"unknown secret source {s.Source}"),
         }));
+        if (w.Public?.Auth.Value == EndUserAuth.InApp)
+        {
+            env.Add(new EnvEntry(EndUserTokens.IssuerVariable, EnvSource.EndUserAuth, Value: EndUserTokens.Issuer(_map.Project.Value)));
+            env.Add(new EnvEntry(EndUserTokens.AudienceVariable, EnvSource.EndUserAuth, Value: EndUserTokens.Audience(_map.Project.Value)));
+        }
         foreach (var target in _index.TargetsOf(w.Name))
         {
             var (url, audience) = _wiringNames[target];
@@ -191,14 +200,18 @@ public sealed class Planner
             _items.Add(new ApiServiceItem(ItemNames.Api(api), [], _map.Start, api));
     }
 
-    private static AccessMatrix Matrix(IReadOnlyList<PlanItem> items)
+    private static AccessMatrix Matrix(IReadOnlyList<PlanItem> items, PublicSurface surface)
     {
-        var cells = items.OfType<GrantItem>().Where(g => g is not SecretAccessorGrantItem)
+        var cells = items.Where(i => i.Kind is PlanItemKind.RunInvokerGrant or PlanItemKind.FunctionInvokerGrant).Cast<GrantItem>()
             .Select(g => new AccessCell(g.Caller, g.Target, g.Role)).ToList();
+        var endUsers = surface.Routes.GroupBy(r => r.Workload).Select(g => new EndUserCell(g.Key, g.First().Auth))
+            .Concat(surface.BlockingFunctions.Select(f => new EndUserCell(f, "identity-platform")))
+            .OrderBy(c => c.Service, StringComparer.Ordinal).ToList();
         return new AccessMatrix(
             cells.Select(c => c.Caller).Distinct().Order(StringComparer.Ordinal).ToList(),
             items.OfType<WorkloadItem>().Select(w => w.Workload).Order(StringComparer.Ordinal).ToList(),
-            cells.OrderBy(c => c.Caller, StringComparer.Ordinal).ThenBy(c => c.Service, StringComparer.Ordinal).ToList());
+            cells.OrderBy(c => c.Caller, StringComparer.Ordinal).ThenBy(c => c.Service, StringComparer.Ordinal).ToList(),
+            endUsers);
     }
 
     private static PlanItemKind KindOf(Workload w) => w.Kind switch

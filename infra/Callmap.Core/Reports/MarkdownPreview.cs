@@ -14,6 +14,7 @@ public static class MarkdownPreview
         md.AppendLine();
         md.AppendLine($"`{plan.MapFile}` · project `{plan.Project}` ({plan.ProjectNumber}) · region `{plan.Region}`  ");
         md.AppendLine(view.Summary.ToString());
+        PublicSurface(md, plan);
 
         foreach (var w in view.Workloads)
         {
@@ -24,7 +25,7 @@ public static class MarkdownPreview
             md.AppendLine("|---|---|");
             Row(md, "runs as", $"`{w.ServiceAccountEmail}` (its own account)");
             Row(md, w is RunServiceItem ? "image" : "code", Code(PlanSummary.What(w)));
-            Row(md, "scaling", $"{PlanSummary.Scaling(w)} · {PlanSummary.Resources(w)}");
+            Row(md, "scaling", PlanSummary.ScalingAndSize(w));
             Row(md, "ingress", $"`{w.Ingress}`: {w.IngressReason}");
             Row(md, "url", w.Url);
             Row(md, "audience", Code(w.Audience));
@@ -34,19 +35,29 @@ public static class MarkdownPreview
                 Row(md, "reads", $"{PlanSummary.GrantResource(secret)} · `{secret.Role}`");
             var calls = view.CallsOf(w);
             if (calls.Count > 0) Row(md, "calls", string.Join(", ", calls.Select(Code)));
+            if (view.BackendOf(w) is { } backend)
+            {
+                var routes = plan.PublicSurface.Routes.Where(r => r.Workload == w.Workload).Select(r => $"`https://{r.Host}{r.Path}`");
+                Row(md, "public", $"{string.Join(", ", routes)} · auth {PlanSummary.AuthTitle(backend.Auth)} · backend `{backend.BackendName}`");
+                var iapMembers = view.IapMembersOf(w).ToList();
+                if (iapMembers.Count > 0)
+                    Row(md, "IAP admits", $"{string.Join(", ", iapMembers.Select(m => Code(m.Member)))} · `{iapMembers[0].Role}` on `{backend.BackendName}` only");
+            }
+            if (w is RunServiceItem { InvokerIamDisabled: true })
+                Row(md, "invoker check", "**off**: end users are not IAM principals; only the load balancer reaches it, behind Cloud Armor");
             Row(md, "protection", w.DeletionProtection ? "deletion protection on" : "**deletion protection OFF**");
 
             var invokers = view.InvokersOf(w);
             md.AppendLine();
             if (invokers.Count == 0)
             {
-                md.AppendLine("Invoked by nobody: no caller in the map.");
+                md.AppendLine(view.BackendOf(w) is not null ? "Invoked by end users only, through the load balancer." : "Invoked by nobody: no caller in the map.");
                 continue;
             }
             md.AppendLine("| invoked by | as member | role |");
             md.AppendLine("|---|---|---|");
             foreach (var g in invokers)
-                md.AppendLine($"| {Code(g.Caller)} | {Code(g.Member)} | `{g.Role}` |");
+                md.AppendLine($"| {Code(PlanSummary.CallerLabel(g.Caller))} | {Code(g.Member)} | `{g.Role}` |");
             md.AppendLine();
             md.AppendLine($"Granted on {PlanSummary.GrantResource(invokers[0])} only, one additive IAM member each.");
         }
@@ -63,6 +74,27 @@ public static class MarkdownPreview
                 md.AppendLine($"| `{c.Caller}` | {Escape(PlanSummary.CallerTitle(c))} | `{c.Oidc.ServiceAccountEmail}` | {Code(c.Oidc.Audience)} |");
         }
 
+        foreach (var policy in plan.OfType<SecurityPolicyItem>())
+        {
+            md.AppendLine();
+            var users = plan.OfType<BackendServiceItem>().Where(b => b.SecurityPolicy == policy.Name).Select(b => Code(b.Workload));
+            md.AppendLine($"### Cloud Armor `{policy.Policy}` (`{policy.PolicyName}`) · guards {string.Join(", ", users)}");
+            md.AppendLine();
+            foreach (var rule in policy.Rules) md.AppendLine($"- `{PlanSummary.RuleText(rule)}`");
+            md.AppendLine($"- adaptive protection {(policy.AdaptiveProtection ? "on" : "off")}");
+        }
+        if (plan.OfType<IdentityPlatformConfigItem>().FirstOrDefault() is { } config)
+        {
+            md.AppendLine();
+            md.AppendLine("### Identity Platform");
+            md.AppendLine();
+            md.AppendLine($"- sign-in: {string.Join(", ", new[] { config.EmailEnabled ? (config.PasswordRequired ? "email and password" : "email link") : null, config.PhoneNumberEnabled ? "phone" : null, config.AnonymousEnabled ? "anonymous" : null }.OfType<string>().Concat(plan.OfType<IdentityProviderConfigItem>().Select(p => p.IdpId)))}");
+            md.AppendLine($"- authorized domains: {string.Join(", ", config.AuthorizedDomains.Select(Code))}");
+            md.AppendLine($"- MFA: `{config.MfaState}`{(config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : "")}");
+            md.AppendLine($"- sign-up quota: {(config.SignUpQuota is { } q ? $"{q} per {config.SignUpQuotaDuration}" : "none")}");
+            md.AppendLine($"- blocking functions: {(config.BlockingTriggers.Count == 0 ? "none" : string.Join(", ", config.BlockingTriggers.Select(t => $"`{t.EventType}` → `{t.Function}`")))}");
+        }
+
         md.AppendLine();
         md.AppendLine("### APIs enabled");
         md.AppendLine();
@@ -74,11 +106,36 @@ public static class MarkdownPreview
         md.AppendLine($"| caller | {string.Join(" | ", plan.Matrix.Services.Select(Code))} |");
         md.AppendLine($"|---|{string.Concat(plan.Matrix.Services.Select(_ => ":---:|"))}");
         foreach (var caller in plan.Matrix.Callers)
-            md.AppendLine($"| {Code(caller)} | {string.Join(" | ", plan.Matrix.Services.Select(s => view.MarkAt(caller, s) ?? ""))} |");
+            md.AppendLine($"| {Code(PlanSummary.CallerLabel(caller))} | {string.Join(" | ", plan.Matrix.Services.Select(s => view.MarkAt(caller, s) ?? ""))} |");
+        if (plan.Matrix.EndUsers.Count > 0)
+            md.AppendLine($"| **{PlanView.EndUserRow}** | {string.Join(" | ", plan.Matrix.Services.Select(s => view.EndUserAccessTo(s) is { } auth ? $"**{auth}**" : ""))} |");
         md.AppendLine();
         foreach (var (role, mark) in view.Marks)
             md.AppendLine($"{mark} = `{role}`, granted on that service only  ");
         return md.ToString().ReplaceLineEndings("\n");
+    }
+
+    private static void PublicSurface(StringBuilder md, Plan plan)
+    {
+        md.AppendLine();
+        md.AppendLine("### Public surface");
+        md.AppendLine();
+        if (plan.PublicSurface.IsEmpty)
+        {
+            md.AppendLine("Nothing is reachable from the internet without an IAM-checked token; no load balancer is planned.");
+            return;
+        }
+        if (plan.PublicSurface.Routes.Count > 0)
+        {
+            md.AppendLine("Global external Application Load Balancer (`edge-address`): HTTPS on 443 with TLS ≥ 1.2; port 80 only redirects to HTTPS.");
+            md.AppendLine();
+            md.AppendLine("| host and path | service | auth | Cloud Armor |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var r in plan.PublicSurface.Routes)
+                md.AppendLine($"| `{r.Host}{r.Path}` | `{r.Workload}` | {r.Auth} | `{r.ArmorPolicy}` |");
+            md.AppendLine();
+        }
+        foreach (var warning in PlanSummary.PublicWarnings(plan)) md.AppendLine($"> {warning}  ");
     }
 
     private static void Row(StringBuilder md, string key, string value) => md.AppendLine($"| {key} | {value} |");

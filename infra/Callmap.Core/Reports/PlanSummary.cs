@@ -8,7 +8,7 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
     public static PlanSummary Of(Plan plan) => new(
         plan.OfType<WorkloadItem>().Count(),
         plan.OfType<ServiceAccountItem>().Count(),
-        plan.OfType<GrantItem>().Count(g => g is not SecretAccessorGrantItem),
+        plan.OfType<GrantItem>().Count(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem),
         plan.OfType<SecretAccessorGrantItem>().Count(),
         plan.OfType<CreatedCallerItem>().Count(),
         plan.OfType<ApiServiceItem>().Count());
@@ -33,6 +33,21 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
         EventarcTriggerItem e => $"Eventarc trigger · {string.Join(", ", e.MatchingCriteria.Select(m => $"{m.Attribute}={m.Value}"))} → {e.DestinationService}{e.DestinationPath}",
         TasksQueueItem t => $"Cloud Tasks queue · https://{t.Host}{t.Path}{(t.MaxDispatchesPerSecond is { } rate ? $" · ≤ {rate}/s" : "")}",
         _ => c.Name,
+    };
+
+    /// <summary>Scaling and size in one line: "2–50 instances · cpu 2 · memory 1Gi", or "platform defaults".</summary>
+    public static string ScalingAndSize(WorkloadItem w)
+    {
+        var parts = new[] { Scaling(w), Resources(w) }.Where(p => p != "platform defaults").ToList();
+        return parts.Count == 0 ? "platform defaults" : string.Join(" · ", parts);
+    }
+
+    /// <summary>How a caller is shown: its key, or what the two callers outside the map's caller list are.</summary>
+    public static string CallerLabel(string caller) => caller switch
+    {
+        "iap" => "iap (IAP's service agent)",
+        "identity-platform" => "identity-platform (allUsers)",
+        _ => caller,
     };
 
     public static string Scaling(WorkloadItem w) => (w.MinInstances, w.MaxInstances) switch
@@ -64,6 +79,7 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
     {
         EnvSource.Map or EnvSource.Wiring => $"{e.Name}={e.Value}",
         EnvSource.SecretManager => $"{e.Name} ← Secret Manager {e.Secret} ({e.Version})",
+        EnvSource.EndUserAuth => $"{e.Name}={e.Value} (verify end-user tokens)",
         _ => $"{e.Name} ← Pulumi config secret {e.ConfigKey}",
     };
 
@@ -84,6 +100,33 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
         FunctionInvokerGrantItem f => $"function {f.CloudFunction} ({f.Region})",
         SecretAccessorGrantItem s => $"secret {s.SecretId}",
         _ => g.Target,
+    };
+
+    /// <summary>One Cloud Armor rule in a line: priority, action, what it matches and, for rate limits, the limit.</summary>
+    public static string RuleText(ArmorRule r)
+    {
+        var match = r.Expression ?? (r.SrcIpRanges is ["*"] ? "all requests" : $"from {string.Join(", ", r.SrcIpRanges ?? [])}");
+        var limit = r.RateLimit is { } l
+            ? $": {l.Count} per {l.IntervalSec} s per {l.EnforceOnKey}{(l.EnforceOnKeyName is null ? "" : $" {l.EnforceOnKeyName}")}, over it {l.ExceedAction}"
+              + (l.BanDurationSec is { } ban ? $" and banned for {ban} s" : "")
+            : "";
+        return $"{(r.Priority == int.MaxValue ? "default" : r.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture))} {r.Action} {match}{limit}";
+    }
+
+    /// <summary>The warnings a reviewer must see on every preview: anonymous routes and tokenless invokers.</summary>
+    public static IReadOnlyList<string> PublicWarnings(Plan plan) =>
+        plan.PublicSurface.Routes.Where(r => r.Auth == "none")
+            .Select(r => $"⚠ {r.Host}{r.Path} is open to anonymous users ({r.Workload}): \"{r.Reason}\"")
+            .Concat(plan.PublicSurface.BlockingFunctions.Select(f =>
+                $"⚠ {f} is invocable without an IAM token: an Identity Platform blocking function (allUsers on its invoker role, its SDK verifies the request)"))
+            .ToList();
+
+    public static string AuthTitle(string auth) => auth switch
+    {
+        "in-app" => "in-app (the service verifies Identity Platform ID tokens)",
+        "iap" => "IAP",
+        "none" => "none (anonymous)",
+        _ => auth,
     };
 
     /// <summary>

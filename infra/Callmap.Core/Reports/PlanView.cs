@@ -12,14 +12,20 @@ public sealed class PlanView
     private readonly ILookup<string, string> _targetsByCaller;
     private readonly ILookup<string, SecretAccessorGrantItem> _secretsByWorkload;
     private readonly Dictionary<(string Caller, string Service), string> _matrix;
+    private readonly ILookup<string, IapAccessGrantItem> _iapByWorkload;
+    private readonly Dictionary<string, BackendServiceItem> _backends;
+    private readonly Dictionary<string, string> _endUsers;
 
     public PlanView(Plan plan)
     {
         Plan = plan;
-        var invokerGrants = plan.OfType<GrantItem>().Where(g => g is not SecretAccessorGrantItem).ToList();
+        var invokerGrants = plan.OfType<GrantItem>().Where(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem).ToList();
         _invokersByTarget = invokerGrants.OrderBy(g => g.Caller, StringComparer.Ordinal).ToLookup(g => g.Target);
         _targetsByCaller = invokerGrants.OrderBy(g => g.Target, StringComparer.Ordinal).ToLookup(g => g.Caller, g => g.Target);
         _secretsByWorkload = plan.OfType<SecretAccessorGrantItem>().ToLookup(s => s.Caller);
+        _iapByWorkload = plan.OfType<IapAccessGrantItem>().OrderBy(g => g.Member, StringComparer.Ordinal).ToLookup(g => g.Target);
+        _backends = plan.OfType<BackendServiceItem>().ToDictionary(b => b.Workload);
+        _endUsers = plan.Matrix.EndUsers.ToDictionary(e => e.Service, e => e.Auth);
         _matrix = plan.Matrix.Cells.ToDictionary(c => (c.Caller, c.Service), c => c.Role);
         Summary = PlanSummary.Of(plan);
         Marks = PlanSummary.MatrixMarks(plan);
@@ -41,6 +47,18 @@ public sealed class PlanView
     public IReadOnlyList<string> CallsOf(WorkloadItem w) => _targetsByCaller[w.Workload].ToList();
 
     public IEnumerable<SecretAccessorGrantItem> SecretsReadBy(WorkloadItem w) => _secretsByWorkload[w.Workload];
+
+    /// <summary>Who IAP admits to this workload.</summary>
+    public IEnumerable<IapAccessGrantItem> IapMembersOf(WorkloadItem w) => _iapByWorkload[w.Workload];
+
+    /// <summary>The load balancer backend of a public workload.</summary>
+    public BackendServiceItem? BackendOf(WorkloadItem w) => _backends.GetValueOrDefault(w.Workload);
+
+    /// <summary>How end users reach a service ("in-app", "iap", "none", "identity-platform"), or null when they cannot.</summary>
+    public string? EndUserAccessTo(string service) => _endUsers.GetValueOrDefault(service);
+
+    /// <summary>The row label of end users in the access matrix.</summary>
+    public const string EndUserRow = "end users (internet)";
 
     /// <summary>The matrix mark for one caller and service, or null where there is no grant.</summary>
     public string? MarkAt(string caller, string service) =>

@@ -16,6 +16,7 @@ public static class TextPreview
         var view = new PlanView(plan);
         console.MarkupLineInterpolated($"[bold]callmap plan[/] · {plan.Project} ({plan.ProjectNumber}) · {plan.Region} · {plan.MapFile}");
         console.WriteLine(view.Summary.ToString());
+        PublicSurface(view, console);
 
         foreach (var workload in view.Workloads)
             Workload(view, workload, console);
@@ -35,6 +36,9 @@ public static class TextPreview
                 ]), new Padding(2, 0, 0, 0)));
             }
         }
+
+        Armor(plan, console);
+        IdentityPlatform(plan, console);
 
         console.WriteLine();
         console.Write(new Rule("[bold]APIs enabled[/]").LeftJustified());
@@ -71,7 +75,7 @@ public static class TextPreview
         {
             ("runs as", new Text($"{w.ServiceAccountEmail} (its own account)")),
             (w is RunServiceItem ? "image" : "code", new Text(PlanSummary.What(w))),
-            ("scaling", new Text($"{PlanSummary.Scaling(w)} · {PlanSummary.Resources(w)}")),
+            ("scaling", new Text(PlanSummary.ScalingAndSize(w))),
             ("ingress", new Text($"{w.Ingress}: {w.IngressReason}")),
             ("url", new Text(w.Url)),
             ("audience", new Text(w.Audience)),
@@ -85,16 +89,76 @@ public static class TextPreview
 
         var invokers = view.InvokersOf(w);
         if (invokers.Count == 0)
-            rows.Add(("invoked by", new Text("nobody: no caller in the map")));
+            rows.Add(("invoked by", new Text(view.BackendOf(w) is not null ? "end users only, through the load balancer" : "nobody: no caller in the map")));
         else
         {
             var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn(new GridColumn().NoWrap());
-            foreach (var g in invokers) grid.AddRow(new Text(g.Caller), new Text(g.Role));
+            foreach (var g in invokers) grid.AddRow(new Text(PlanSummary.CallerLabel(g.Caller)), new Text(g.Role));
             rows.Add(("invoked by", grid));
             rows.Add(("granted on", new Text($"{PlanSummary.GrantResource(invokers[0])} only, one additive IAM member each")));
         }
+        if (view.BackendOf(w) is { } backend)
+        {
+            var routes = view.Plan.PublicSurface.Routes.Where(r => r.Workload == w.Workload).Select(r => $"https://{r.Host}{r.Path}");
+            rows.Add(("public", new Text($"{string.Join(", ", routes)} · auth {PlanSummary.AuthTitle(backend.Auth)} · backend {backend.BackendName}")));
+            var iapMembers = view.IapMembersOf(w).ToList();
+            if (iapMembers.Count > 0)
+                rows.Add(("IAP admits", new Text($"{string.Join(", ", iapMembers.Select(m => m.Member))} · {iapMembers[0].Role} on {backend.BackendName} only")));
+        }
+        if (w is RunServiceItem { InvokerIamDisabled: true })
+            rows.Add(("invoker check", new Text("off: end users are not IAM principals; only the load balancer reaches it, behind Cloud Armor")));
         rows.Add(("protection", new Text(w.DeletionProtection ? "deletion protection on" : "deletion protection OFF")));
         console.Write(Fields(rows));
+    }
+
+    private static void PublicSurface(PlanView view, IAnsiConsole console)
+    {
+        var surface = view.Plan.PublicSurface;
+        console.WriteLine();
+        console.Write(new Rule("[bold]Public surface[/]").LeftJustified());
+        if (surface.IsEmpty)
+        {
+            console.WriteLine("Nothing is reachable from the internet without an IAM-checked token; no load balancer is planned.");
+            return;
+        }
+        if (surface.Routes.Count > 0)
+        {
+            console.WriteLine("Global external Application Load Balancer (edge-address): HTTPS on 443 with TLS ≥ 1.2; port 80 only redirects to HTTPS.");
+            var table = new Table().Border(TableBorder.Simple).AddColumns("host and path", "service", "auth", "Cloud Armor");
+            foreach (var route in surface.Routes)
+                table.AddRow(route.Host + route.Path, route.Workload, route.Auth, route.ArmorPolicy);
+            console.Write(table);
+        }
+        foreach (var warning in PlanSummary.PublicWarnings(view.Plan)) console.WriteLine(warning);
+    }
+
+    private static void Armor(Plan plan, IAnsiConsole console)
+    {
+        foreach (var policy in plan.OfType<SecurityPolicyItem>())
+        {
+            console.WriteLine();
+            var users = plan.OfType<BackendServiceItem>().Where(b => b.SecurityPolicy == policy.Name).Select(b => b.Workload);
+            console.Write(new Rule($"[bold]Cloud Armor {Markup.Escape(policy.Policy)}[/] ({policy.PolicyName}) · guards {string.Join(", ", users)}").LeftJustified());
+            foreach (var rule in policy.Rules) console.WriteLine(PlanSummary.RuleText(rule));
+            console.WriteLine($"adaptive protection {(policy.AdaptiveProtection ? "on" : "off")}");
+        }
+    }
+
+    private static void IdentityPlatform(Plan plan, IAnsiConsole console)
+    {
+        if (plan.OfType<IdentityPlatformConfigItem>().FirstOrDefault() is not { } config) return;
+        console.WriteLine();
+        console.Write(new Rule("[bold]Identity Platform[/]").LeftJustified());
+        var signIn = new[] { config.EmailEnabled ? (config.PasswordRequired ? "email and password" : "email link") : null,
+            config.PhoneNumberEnabled ? "phone" : null, config.AnonymousEnabled ? "anonymous" : null }.OfType<string>()
+            .Concat(plan.OfType<IdentityProviderConfigItem>().Select(p => p.IdpId));
+        console.Write(Fields([
+            ("sign-in", new Text(string.Join(", ", signIn))),
+            ("domains", new Text(string.Join(", ", config.AuthorizedDomains))),
+            ("MFA", new Text(config.MfaState + (config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : ""))),
+            ("sign-up quota", new Text(config.SignUpQuota is { } q ? $"{q} per {config.SignUpQuotaDuration}" : "none")),
+            ("blocking", new Text(config.BlockingTriggers.Count == 0 ? "none" : string.Join(", ", config.BlockingTriggers.Select(t => $"{t.EventType} → {t.Function}")))),
+        ]));
     }
 
     private static Grid Fields(IEnumerable<(string Key, IRenderable Value)> rows)
@@ -111,7 +175,9 @@ public static class TextPreview
         var table = new Table().Border(TableBorder.Simple).AddColumn("caller");
         foreach (var service in plan.Matrix.Services) table.AddColumn(new TableColumn(service).Centered());
         foreach (var caller in plan.Matrix.Callers)
-            table.AddRow([new Text(caller), .. plan.Matrix.Services.Select(s => new Text(view.MarkAt(caller, s) ?? "·"))]);
+            table.AddRow([new Text(PlanSummary.CallerLabel(caller)), .. plan.Matrix.Services.Select(s => new Text(view.MarkAt(caller, s) ?? "·"))]);
+        if (plan.Matrix.EndUsers.Count > 0)
+            table.AddRow([new Text(PlanView.EndUserRow), .. plan.Matrix.Services.Select(s => new Text(view.EndUserAccessTo(s) ?? "·"))]);
         return table;
     }
 }

@@ -12,12 +12,13 @@ namespace Callmap.Validation;
 /// </summary>
 public static partial class AccessMapValidator
 {
-    /// <param name="declaredServices">
-    /// Every name under <c>services:</c>, also those the binder could not read; references to those are
+    /// <param name="declared">
+    /// Every name the map declares, also those the binder could not read; references to those are
     /// already explained by the binder's errors.
     /// </param>
-    public static void Validate(AccessMap map, IReadOnlySet<string> declaredServices, DiagnosticBag d)
+    public static void Validate(AccessMap map, DeclaredNames declared, DiagnosticBag d)
     {
+        var declaredServices = declared.Services;
         var index = new MapIndex(map);
         Project(map, d);
         DuplicateServices(map, d);
@@ -25,6 +26,7 @@ public static partial class AccessMapValidator
         Callers(index, declaredServices, d);
         AccountIdCollisions(map, d);
         Ingress(index, d);
+        EdgeValidator.Validate(index, declared, d);
     }
 
     /// <summary>Two keys that differ only in case become one Cloud Run service; YAML sees two keys.</summary>
@@ -90,6 +92,11 @@ public static partial class AccessMapValidator
     private static void Environment(MapIndex index, Workload w, DiagnosticBag d)
     {
         var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (w.Public?.Auth.Value == EndUserAuth.InApp)
+        {
+            taken[EndUserTokens.IssuerVariable] = "the issuer of the end-user tokens it verifies";
+            taken[EndUserTokens.AudienceVariable] = "the audience of the end-user tokens it verifies";
+        }
         foreach (var target in index.TargetsOf(w.Name))
         {
             taken[CallerWiring.UrlVariable(target)] = $"the URL of '{target}', which '{w.Name}' calls";
@@ -191,7 +198,7 @@ public static partial class AccessMapValidator
     {
         foreach (var w in index.Map.Services)
         {
-            if (w.Ingress is not { Value: not Model.Ingress.All } written) continue;
+            if (w.Public is not null || w.Ingress is not { Value: not Model.Ingress.All } written) continue;
             var blocked = index.CallersOf(w.Name).Where(c => !IngressDecision.ReachesInternalIngress(c)).ToList();
             if (blocked.Count == 0) continue;
             d.Add(DiagnosticCodes.UnreachableIngress, written.At,

@@ -48,7 +48,8 @@ public class PlanCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("## callmap plan: `acme-shop-dev`", run.Out);
-        Assert.Contains("| caller | `api` | `orders` | `payments` | `receipts` |", run.Out);
+        Assert.Contains("| caller | `admin` | `api` | `orders` | `payments` | `receipts` | `screen-signups` |", run.Out);
+        Assert.Contains("### Public surface", run.Out);
     }
 
     [Fact]

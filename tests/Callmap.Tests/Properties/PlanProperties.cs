@@ -20,7 +20,7 @@ public class PlanProperties
         return Planner.Create(result.Map!);
     }
 
-    private static IEnumerable<GrantItem> InvokerGrants(Plan plan) => plan.OfType<GrantItem>().Where(g => g is not SecretAccessorGrantItem);
+    private static IEnumerable<GrantItem> InvokerGrants(Plan plan) => plan.OfType<GrantItem>().Where(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem);
 
     [Fact]
     public void Every_edge_yields_exactly_one_grant_on_exactly_its_target_with_the_minimal_role() =>
@@ -47,7 +47,7 @@ public class PlanProperties
     public void No_grant_exists_without_an_edge_of_the_map() =>
         Check.One(Runs, Prop.ForAll(MapGenerators.Maps().ToArbitrary(), map =>
         {
-            var edges = map.Edges.ToHashSet();
+            var edges = map.Edges.Concat(map.ImpliedEdges).ToHashSet();
             var grants = InvokerGrants(PlanOf(map)).ToList();
             Assert.All(grants, g => Assert.Contains((g.Caller, g.Target), edges));
             Assert.Equal(edges.Count, grants.Count);
@@ -88,4 +88,31 @@ public class PlanProperties
     /// <summary>The plan as JSON with every source location blanked: reordering moves lines, nothing else.</summary>
     private static string WithoutSources(Plan plan) =>
         JsonPlan.Render(plan with { Items = plan.Items.Select(i => i with { Source = default }).ToList() });
+
+    [Fact]
+    public void Nothing_answers_without_an_iam_check_except_public_services_and_blocking_functions() =>
+        Check.One(Runs, Prop.ForAll(MapGenerators.Maps().ToArbitrary(), map =>
+        {
+            var plan = PlanOf(map);
+            foreach (var run in plan.OfType<RunServiceItem>().Where(r => r.InvokerIamDisabled))
+                Assert.True(map.IsPublic(run.Workload), $"{run.Workload} has no invoker check but is not public");
+            foreach (var grant in plan.OfType<GrantItem>().Where(g => g.Member is "allUsers" or "allAuthenticatedUsers"))
+                Assert.Equal(("allUsers", map.BlockingFunction), (grant.Member, (string?)grant.Target));
+            Assert.Equal(map.Services.Where(s => s.Auth is not null).Select(s => s.Name).Order(), plan.PublicSurface.Routes.Select(r => r.Workload).Order());
+        }));
+
+    [Fact]
+    public void Every_public_backend_has_cloud_armor_and_no_public_service_accepts_the_internet_path() =>
+        Check.One(Runs, Prop.ForAll(MapGenerators.Maps().ToArbitrary(), map =>
+        {
+            var plan = PlanOf(map);
+            var policies = plan.OfType<SecurityPolicyItem>().Select(p => p.Name).ToHashSet();
+            var backends = plan.OfType<BackendServiceItem>().ToList();
+            Assert.Equal(map.Services.Count(s => s.Auth is not null), backends.Count);
+            Assert.All(backends, b => Assert.Contains(b.SecurityPolicy, policies));
+            foreach (var w in plan.OfType<WorkloadItem>().Where(w => map.IsPublic(w.Workload)))
+                Assert.Contains(w.Ingress, new[] { "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER", "ALLOW_INTERNAL_AND_GCLB" });
+            Assert.Equal(backends.Count == 0, !plan.Items.Any(i => i.Kind is PlanItemKind.GlobalAddress or PlanItemKind.ForwardingRule));
+        }));
 }
+
