@@ -36,7 +36,7 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
     {
         var top = Nodes.Mapping(root, "the map", d, "project: my-project");
         if (top is null) return null;
-        var map = new MappingReader(top, "the map", d, "project", "projectNumber", "region", "edge", "identityPlatform", "services", "callers");
+        var map = new MappingReader(top, "the map", d, "project", "projectNumber", "region", "network", "edge", "identityPlatform", "services", "callers");
 
         var project = LocatedText(map.Required("project", "acme-shop-dev"), "project", "acme-shop-dev");
         var number = LocatedText(map.Required("projectNumber", "\"123456789012\""), "projectNumber", "\"123456789012\"");
@@ -45,9 +45,10 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         var callers = map.Optional("callers") is { } c ? Callers(c) : [];
         var edge = map.Optional("edge") is { } e ? Edge(e) : null;
         var identityPlatform = map.Optional("identityPlatform") is { } ip ? IdentityPlatform(ip) : null;
+        var network = map.Optional("network") is { } n ? Network(n) : null;
 
         if (project is null || number is null || region is null) return null;
-        return new AccessMap(file, project.Value, number.Value, region.Value, services, callers, edge, identityPlatform);
+        return new AccessMap(file, project.Value, number.Value, region.Value, services, callers, edge, identityPlatform, network);
     }
 
     private List<Workload> Services(YNode node)
@@ -288,6 +289,15 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         if (path.StartsWith('/') && !path.Contains(' ') && !path.Contains('?')) return path;
         d.Add(DiagnosticCodes.InvalidValue, node.At, $"'path' must be an absolute URL path, found '{path}'", $"write /{path.TrimStart('/').Split('?')[0]}");
         return null;
+    }
+
+    private Network? Network(YNode node)
+    {
+        if (Nodes.Mapping(node, "network", d, "{ vpc: shared-vpc, subnet: serverless-europe-west1 }") is not { } body) return null;
+        var r = new MappingReader(body, "the network section", d, "vpc", "subnet");
+        var vpc = r.Required("vpc", "shared-vpc") is { } v ? Nodes.Text(v, "network.vpc", d, "shared-vpc") : null;
+        var subnet = r.Required("subnet", "serverless-europe-west1") is { } s ? Nodes.Text(s, "network.subnet", d, "serverless-europe-west1") : null;
+        return vpc is null || subnet is null ? null : new Network(body.At, vpc, subnet);
     }
 
     private Located<string>? LocatedText(YNode? node, string what, string example) =>

@@ -11,7 +11,8 @@ public sealed record AccessMap(
     IReadOnlyList<Workload> Services,
     IReadOnlyList<Caller> Callers,
     Edge? Edge = null,
-    IdentityPlatform? IdentityPlatform = null)
+    IdentityPlatform? IdentityPlatform = null,
+    Network? Network = null)
 {
     public SourceLocation Start => new(File, 1, 1);
 }

@@ -10,7 +10,13 @@ namespace Callmap.Planning;
 /// </summary>
 public sealed record IngressDecision(Ingress Ingress, string Reason)
 {
-    public static bool ReachesInternalIngress(Caller caller) => caller.IsCreatedByMap;
+    /// <summary>
+    /// Google services of the project (Scheduler, Pub/Sub, Eventarc, Tasks) always do; a workload does
+    /// when it sends its traffic through the map's VPC.
+    /// </summary>
+    public static bool ReachesInternalIngress(MapIndex index, Caller caller) =>
+        caller.IsCreatedByMap
+        || (caller.Kind == CallerKind.Workload && index.Service(caller.Key) is { } w && VpcEgress.Has(index, w));
 
     public static IngressDecision For(MapIndex index, Workload workload)
     {
@@ -21,15 +27,20 @@ public sealed record IngressDecision(Ingress Ingress, string Reason)
             return new IngressDecision(Ingress.All,
                 "Identity Platform blocking function: Identity Platform calls it from outside the project, without an IAM token");
         var callers = index.CallersOf(workload.Name);
-        var external = callers.Where(c => !ReachesInternalIngress(c)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        var external = callers.Where(c => !ReachesInternalIngress(index, c)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
         if (workload.Ingress is { } written)
             return new IngressDecision(written.Value, $"set in the map ({IngressWord(written.Value)})");
         if (callers.Count == 0)
             return new IngressDecision(Ingress.Internal, "no caller in the map, so nothing needs to reach it from outside the project");
         if (external.Count == 0)
-            return new IngressDecision(Ingress.Internal, "its callers are Google services of this project, which reach internal ingress");
+            return new IngressDecision(Ingress.Internal, callers.All(c => c.IsCreatedByMap)
+                ? "its callers are Google services of this project, which reach internal ingress"
+                : "its callers are Google services of this project or workloads sending their traffic through the VPC");
+        var hint = index.Map.Network is null && external.Any(k => index.Service(k) is { Kind: WorkloadKind.RunService })
+            ? "; a 'network' section would route the workloads among them through the VPC"
+            : "";
         return new IngressDecision(Ingress.All,
-            $"{Join(external)} {(external.Count == 1 ? "calls" : "call")} from outside the project's network; the IAM invoker check still applies");
+            $"{Join(external)} {(external.Count == 1 ? "calls" : "call")} from outside the project's network; the IAM invoker check still applies{hint}");
     }
 
     public static string IngressWord(Ingress ingress) => ingress switch

@@ -100,12 +100,16 @@ public sealed record RunServiceItem(
     string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
     IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
-    string Image, string? Cpu, string? Memory, IReadOnlyList<string> CustomAudiences, bool InvokerIamDisabled)
+    string Image, string? Cpu, string? Memory, IReadOnlyList<string> CustomAudiences, bool InvokerIamDisabled,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DirectVpcEgress? VpcEgress = null)
     : WorkloadItem(Name, DependsOn, Source, Workload, Location, ServiceAccount, ServiceAccountEmail, Env, MinInstances, MaxInstances,
         Ingress, IngressReason, Url, Audience, DeletionProtection)
 {
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.RunService;
 }
+
+/// <summary>Direct VPC egress of a Cloud Run service (template VpcAccess): one network interface, and which traffic uses it.</summary>
+public sealed record DirectVpcEgress(string Network, string Subnetwork, string Egress);
 
 /// <summary>
 /// A 2nd gen function (Pulumi: CloudFunctionsV2.Function), HTTP-triggered. Its Cloud Run service has

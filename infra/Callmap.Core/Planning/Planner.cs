@@ -80,7 +80,8 @@ public sealed partial class Planner
                 w.DeletionProtection, w.Image!, w.Cpu, w.Memory, w.CustomAudiences.Select(a => a.Value).ToList(),
                 // End users are not IAM principals: in-app and anonymous services answer without the IAM check,
                 // reachable only through the load balancer and Cloud Armor (ingress above).
-                InvokerIamDisabled: w.Public?.Auth.Value is EndUserAuth.InApp or EndUserAuth.None),
+                InvokerIamDisabled: w.Public?.Auth.Value is EndUserAuth.InApp or EndUserAuth.None,
+                VpcEgress: VpcEgress.Has(_index, w) ? new DirectVpcEgress(_map.Network!.Vpc, _map.Network.Subnet, VpcEgress.AllTraffic) : null),
             WorkloadKind.FunctionGen2 => new FunctionGen2Item(name, dependsOn, source, w.Name, region, account.Name, account.Email, env,
                 w.MinInstances, w.MaxInstances, IngressDecision.FunctionValue(ingress.Ingress), ingress.Reason, endpoint.Url, endpoint.Audience,
                 w.DeletionProtection, w.Code!.Runtime, w.Code.EntryPoint, w.Code.SourceBucket, w.Code.SourceObject, w.Memory),

@@ -43,6 +43,8 @@ public static class MarkdownPreview
                 if (iapMembers.Count > 0)
                     Row(md, "IAP admits", $"{string.Join(", ", iapMembers.Select(m => Code(m.Member)))} · `{iapMembers[0].Role}` on `{backend.BackendName}` only");
             }
+            if (w is RunServiceItem { VpcEgress: { } egress })
+                Row(md, "egress", PlanSummary.Egress(egress));
             if (w is RunServiceItem { InvokerIamDisabled: true })
                 Row(md, "invoker check", "**off**: end users are not IAM principals; only the load balancer reaches it, behind Cloud Armor");
             Row(md, "protection", w.DeletionProtection ? "deletion protection on" : "**deletion protection OFF**");

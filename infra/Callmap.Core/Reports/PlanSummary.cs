@@ -42,6 +42,10 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
         return parts.Count == 0 ? "platform defaults" : string.Join(" · ", parts);
     }
 
+    public static string Egress(DirectVpcEgress egress) =>
+        $"{egress.Egress} through VPC {egress.Network}, subnet {egress.Subnetwork} (Direct VPC egress), so its calls count as internal; "
+        + "the subnet needs Private Google Access, and Cloud NAT for this service's own internet traffic";
+
     /// <summary>How a caller is shown: its key, or what the two callers outside the map's caller list are.</summary>
     public static string CallerLabel(string caller) => caller switch
     {

@@ -105,6 +105,8 @@ public static class TextPreview
             if (iapMembers.Count > 0)
                 rows.Add(("IAP admits", new Text($"{string.Join(", ", iapMembers.Select(m => m.Member))} · {iapMembers[0].Role} on {backend.BackendName} only")));
         }
+        if (w is RunServiceItem { VpcEgress: { } egress })
+            rows.Add(("egress", new Text(PlanSummary.Egress(egress))));
         if (w is RunServiceItem { InvokerIamDisabled: true })
             rows.Add(("invoker check", new Text("off: end users are not IAM principals; only the load balancer reaches it, behind Cloud Armor")));
         rows.Add(("protection", new Text(w.DeletionProtection ? "deletion protection on" : "deletion protection OFF")));

@@ -21,6 +21,10 @@ public static partial class AccessMapValidator
         var declaredServices = declared.Services;
         var index = new MapIndex(map);
         Project(map, d);
+        if (map.Network is { } network)
+            foreach (var (value, what) in new[] { (network.Vpc, "VPC network"), (network.Subnet, "subnet") })
+                if (!GcpNames.CreatedCaller.Accepts(value))
+                    d.Add(DiagnosticCodes.InvalidName, network.At, $"'{value}' is not a valid {what} name", $"use {GcpNames.CreatedCaller.Explanation}");
         DuplicateServices(map, d);
         foreach (var workload in map.Services) Workload(index, workload, d);
         Callers(index, declaredServices, d);
@@ -199,7 +203,7 @@ public static partial class AccessMapValidator
         foreach (var w in index.Map.Services)
         {
             if (w.Public is not null || w.Ingress is not { Value: not Model.Ingress.All } written) continue;
-            var blocked = index.CallersOf(w.Name).Where(c => !IngressDecision.ReachesInternalIngress(c)).ToList();
+            var blocked = index.CallersOf(w.Name).Where(c => !IngressDecision.ReachesInternalIngress(index, c)).ToList();
             if (blocked.Count == 0) continue;
             d.Add(DiagnosticCodes.UnreachableIngress, written.At,
                 $"ingress '{IngressDecision.IngressWord(written.Value)}' would shut out {string.Join(", ", blocked.Select(c => $"'{c.Key}'"))}, which the map lets call '{w.Name}'",

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Callmap.Diagnostics;
 using Callmap.Loading;
 using Callmap.Model;
+using Callmap.Planning;
 
 namespace Callmap.Validation;
 
@@ -74,9 +75,9 @@ public static partial class EdgeValidator
                 d.Add(DiagnosticCodes.PublicExposure, caller.At,
                     $"'{caller.Key}' is granted '{w.Name}', but '{w.Name}' has no IAM invoker check (auth '{AuthWord(p.Auth.Value)}'): the grant would mean nothing",
                     $"call it through the load balancer like any client and remove '{w.Name}' from this caller; for a private API, split it into a service that is not public");
-            else if (!caller.IsCreatedByMap)
+            else if (!IngressDecision.ReachesInternalIngress(index, caller))
                 d.Add(DiagnosticCodes.UnreachableIngress, caller.At,
-                    $"'{caller.Key}' calls '{w.Name}' directly, but a public service accepts only the load balancer and Google services of the project",
+                    $"'{caller.Key}' calls '{w.Name}' directly, but a public service accepts only the load balancer and internal traffic",
                     $"have '{caller.Key}' go through IAP at https://{p.Hosts.FirstOrDefault().Value ?? "HOST"}, or remove '{w.Name}' from this caller");
         }
     }

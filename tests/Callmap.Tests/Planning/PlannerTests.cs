@@ -245,6 +245,54 @@ public class PlannerTests
         Assert.Equal(3, plan.Matrix.Cells.Count);
     }
 
+    [Fact]
+    public void With_a_network_calling_run_services_egress_through_the_vpc_so_the_services_they_call_refuse_the_internet()
+    {
+        var plan = Maps.Plan(Maps.Header + """
+            network: { vpc: shared-vpc, subnet: serverless-eu }
+            services:
+              api: { run: { image: europe-west1-docker.pkg.dev/p/apps/api:1 } }
+              orders: { run: { image: europe-west1-docker.pkg.dev/p/apps/orders:1 } }
+              stock: { run: { image: europe-west1-docker.pkg.dev/p/apps/stock:1 } }
+              hooks: { function: { runtime: nodejs22, entryPoint: hooks, source: gs://src/hooks.zip } }
+              far: { run: { image: europe-west1-docker.pkg.dev/p/apps/far:1, region: us-central1 } }
+            callers:
+              api: [orders]
+              hooks: [stock]
+              far: [orders]
+            """);
+
+        var api = (RunServiceItem)plan["run/api"];
+        Assert.Equal(new DirectVpcEgress("shared-vpc", "serverless-eu", "ALL_TRAFFIC"), api.VpcEgress);
+        Assert.Null(((RunServiceItem)plan["run/orders"]).VpcEgress);
+        // A subnet is regional: a caller in another region keeps the internet path, and so does a function.
+        Assert.Null(((RunServiceItem)plan["run/far"]).VpcEgress);
+        Assert.Equal("INGRESS_TRAFFIC_ALL", ((WorkloadItem)plan["run/orders"]).Ingress);
+        Assert.Contains("far calls from outside", ((WorkloadItem)plan["run/orders"]).IngressReason);
+        Assert.Equal("INGRESS_TRAFFIC_ALL", ((WorkloadItem)plan["run/stock"]).Ingress);
+
+        var withoutFar = Maps.Plan(Maps.Header + """
+            network: { vpc: shared-vpc, subnet: serverless-eu }
+            services:
+              api: { run: { image: europe-west1-docker.pkg.dev/p/apps/api:1 } }
+              orders: { run: { image: europe-west1-docker.pkg.dev/p/apps/orders:1 } }
+            callers:
+              api: [orders]
+              schedule/nightly: { invokes: orders, schedule: "0 3 * * *" }
+            """);
+        var orders = (WorkloadItem)withoutFar["run/orders"];
+        Assert.Equal("INGRESS_TRAFFIC_INTERNAL_ONLY", orders.Ingress);
+        Assert.Contains("through the VPC", orders.IngressReason);
+    }
+
+    [Fact]
+    public void Without_a_network_the_preview_says_how_to_close_the_internet_path_for_workload_callers()
+    {
+        var plan = Maps.Plan(ShopMap);
+
+        Assert.Contains("a 'network' section would route the workloads among them through the VPC", ((WorkloadItem)plan["run/orders"]).IngressReason);
+    }
+
     /// <summary>Kahn's algorithm: every item, in an order that respects DependsOn; fewer items means a cycle.</summary>
     private static List<string> DependencyOrder(Plan plan)
     {
