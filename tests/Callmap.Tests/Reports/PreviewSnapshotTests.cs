@@ -10,6 +10,8 @@ public class PreviewSnapshotTests
     [Theory]
     [InlineData("stacks/dev.yaml", "text")]
     [InlineData("stacks/dev.yaml", "markdown")]
+    [InlineData("stacks/prod.yaml", "text")]
+    [InlineData("stacks/prod.yaml", "markdown")]
     [InlineData("tests/Callmap.Tests/Maps/every-caller-kind.yaml", "text")]
     [InlineData("tests/Callmap.Tests/Maps/every-caller-kind.yaml", "markdown")]
     public void The_preview_of_a_shipped_map_reads_as_committed(string map, string format)
