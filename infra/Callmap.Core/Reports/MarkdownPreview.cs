@@ -90,7 +90,7 @@ public static class MarkdownPreview
             md.AppendLine();
             md.AppendLine("### Identity Platform");
             md.AppendLine();
-            md.AppendLine($"- sign-in: {string.Join(", ", new[] { config.EmailEnabled ? (config.PasswordRequired ? "email and password" : "email link") : null, config.PhoneNumberEnabled ? "phone" : null, config.AnonymousEnabled ? "anonymous" : null }.OfType<string>().Concat(plan.OfType<IdentityProviderConfigItem>().Select(p => p.IdpId)))}");
+            md.AppendLine($"- sign-in: {string.Join(", ", PlanSummary.SignInMethods(plan, config))}");
             md.AppendLine($"- authorized domains: {string.Join(", ", config.AuthorizedDomains.Select(Code))}");
             md.AppendLine($"- MFA: `{config.MfaState}`{(config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : "")}");
             md.AppendLine($"- sign-up quota: {(config.SignUpQuota is { } q ? $"{q} per {config.SignUpQuotaDuration}" : "none")}");

@@ -125,6 +125,15 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
                 $"⚠ {f} is invocable without an IAM token: an Identity Platform blocking function (allUsers on its invoker role, its SDK verifies the request)"))
             .ToList();
 
+    /// <summary>How end users may sign in: the built-in methods, then the identity providers.</summary>
+    public static IReadOnlyList<string> SignInMethods(Plan plan, IdentityPlatformConfigItem config) =>
+        new[]
+        {
+            config.EmailEnabled ? (config.PasswordRequired ? "email and password" : "email link") : null,
+            config.PhoneNumberEnabled ? "phone" : null,
+            config.AnonymousEnabled ? "anonymous" : null,
+        }.OfType<string>().Concat(plan.OfType<IdentityProviderConfigItem>().Select(p => p.IdpId)).ToList();
+
     public static string AuthTitle(string auth) => auth switch
     {
         "in-app" => "in-app (the service verifies Identity Platform ID tokens)",

@@ -151,11 +151,8 @@ public static class TextPreview
         if (plan.OfType<IdentityPlatformConfigItem>().FirstOrDefault() is not { } config) return;
         console.WriteLine();
         console.Write(new Rule("[bold]Identity Platform[/]").LeftJustified());
-        var signIn = new[] { config.EmailEnabled ? (config.PasswordRequired ? "email and password" : "email link") : null,
-            config.PhoneNumberEnabled ? "phone" : null, config.AnonymousEnabled ? "anonymous" : null }.OfType<string>()
-            .Concat(plan.OfType<IdentityProviderConfigItem>().Select(p => p.IdpId));
         console.Write(Fields([
-            ("sign-in", new Text(string.Join(", ", signIn))),
+            ("sign-in", new Text(string.Join(", ", PlanSummary.SignInMethods(plan, config)))),
             ("domains", new Text(string.Join(", ", config.AuthorizedDomains))),
             ("MFA", new Text(config.MfaState + (config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : ""))),
             ("sign-up quota", new Text(config.SignUpQuota is { } q ? $"{q} per {config.SignUpQuotaDuration}" : "none")),
