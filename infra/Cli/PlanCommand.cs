@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Callmap.Loading;
-using Callmap.Planning;
 using Callmap.Reports;
 
 namespace Callmap.Cli;
@@ -27,14 +25,8 @@ public static class PlanCommand
 
     public static int Run(FileInfo mapFile, OutputFormat format, Terminal terminal)
     {
-        var (stdout, stderr) = (terminal.Out, terminal.Error);
-        var loaded = AccessMapLoader.LoadFile(mapFile.FullName);
-        if (!loaded.Succeeded)
-        {
-            stderr.Write(DiagnosticsReport.Render(loaded.Diagnostics));
-            return ExitCodes.BadInput;
-        }
-        var plan = Planner.Create(loaded.Map!);
+        var stdout = terminal.Out;
+        if (MapInput.Plan(mapFile, terminal) is not { } plan) return ExitCodes.BadInput;
         switch (format)
         {
             case OutputFormat.Markdown:

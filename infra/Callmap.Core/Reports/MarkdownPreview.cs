@@ -114,6 +114,13 @@ public static class MarkdownPreview
         md.AppendLine();
         foreach (var (role, mark) in view.Marks)
             md.AppendLine($"{mark} = `{role}`, granted on that service only  ");
+
+        md.AppendLine();
+        md.AppendLine("### Access graph");
+        md.AppendLine();
+        md.AppendLine("```mermaid");
+        md.Append(Graph.MermaidGraph.Render(Graph.AccessGraph.From(plan)));
+        md.AppendLine("```");
         return md.ToString().ReplaceLineEndings("\n");
     }
 
