@@ -10,6 +10,7 @@ public static class CallmapCommand
         {
             PlanCommand.Create(terminal),
             GraphCommand.Create(terminal),
+            HowToCallCommand.Create(terminal),
         };
 
     public static int Run(string[] args, Terminal terminal)

@@ -1,0 +1,92 @@
+using Callmap.Loading;
+using Callmap.Model;
+using Callmap.Planning;
+
+namespace Callmap.Calling;
+
+/// <summary>
+/// Answers "how does CALLER call SERVICE?" for one edge of a map: the URL, the audience to request, the
+/// grant that makes it work, and the token recipe for that kind of caller. Edges the map does not
+/// have are refused with the line to add (or, for public services, how to reach them instead).
+/// </summary>
+public static class HowToCall
+{
+    public static (CallInstructions? Instructions, CallRefusal? Refusal) For(AccessMap map, Plan plan, string callerKey, string serviceName)
+    {
+        var caller = Normalise(callerKey);
+        if (plan.OfType<WorkloadItem>().FirstOrDefault(w => w.Workload == serviceName) is not { } target)
+            return (null, new CallRefusal($"'{serviceName}' is not a service of {map.File}",
+                $"{Suggestions.DidYouMean(serviceName, plan.OfType<WorkloadItem>().Select(w => w.Workload))}services: {string.Join(", ", plan.OfType<WorkloadItem>().Select(w => w.Workload))}", null));
+
+        var grant = plan.OfType<GrantItem>().FirstOrDefault(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem && g.Caller == caller && g.Target == serviceName);
+        if (grant is null) return (null, Refuse(map, plan, caller, target));
+
+        var written = map.Callers.FirstOrDefault(c => c.Key == caller);
+        var notes = new List<string>();
+        IReadOnlyList<TokenRecipe> recipes;
+        switch (written?.Kind)
+        {
+            case CallerKind.Workload:
+                var self = plan.OfType<WorkloadItem>().Single(w => w.Workload == caller);
+                notes.Add($"{caller} runs as {self.ServiceAccountEmail}; callmap sets {CallerWiring.UrlVariable(serviceName)} and {CallerWiring.AudienceVariable(serviceName)} in its environment.");
+                notes.Add("No key file: the runtime's metadata server signs the token for that account.");
+                recipes = TokenRecipes.FromRuntime(target.Audience, CallerWiring.AudienceVariable(serviceName), CallerWiring.UrlVariable(serviceName));
+                break;
+            case CallerKind.Scheduler or CallerKind.PubSubPush or CallerKind.Eventarc or CallerKind.CloudTasks:
+                var created = plan.OfType<CreatedCallerItem>().Single(c => c.Caller == caller);
+                notes.Add($"{caller} sends the OIDC token itself, signed for {created.Oidc.ServiceAccountEmail} with audience {created.Oidc.Audience}: there is nothing to code.");
+                notes.Add("Whoever deploys it needs iam.serviceAccounts.actAs on that account only (roles/iam.serviceAccountUser on the account, not the project).");
+                recipes = [Trigger(created, map.Region.Value)];
+                break;
+            case CallerKind.ServiceAccount:
+                var email = caller["serviceAccount:".Length..];
+                notes.Add($"On a Google runtime that runs as {email}, use the metadata server or a library below.");
+                notes.Add($"Elsewhere, impersonate it (no key file): the person or CI needs roles/iam.serviceAccountOpenIdTokenCreator on {email} only.");
+                recipes = [new TokenRecipe("Impersonating the account (CI or a developer)",
+                    $"TOKEN=$(gcloud auth print-identity-token --impersonate-service-account={email} --audiences={target.Audience})\ncurl -H \"Authorization: Bearer $TOKEN\" {target.Url}/"),
+                    .. TokenRecipes.FromRuntime(target.Audience, null, null)];
+                break;
+            case CallerKind.User or CallerKind.Group:
+                notes.Add($"Members of {caller} call with their own Google account.");
+                notes.Add("For user accounts gcloud reportedly ignores --audiences; Cloud Run accepts the token gcloud issues for your account.");
+                recipes = [new TokenRecipe("A developer with gcloud", $"curl -H \"Authorization: Bearer $(gcloud auth print-identity-token)\" {target.Url}/")];
+                break;
+            default:
+                notes.Add("Cloud Run admits only Google-signed ID tokens of Google accounts and service accounts; a federated identity cannot get one directly.");
+                notes.Add($"Have it impersonate a service account: grant {caller} roles/iam.serviceAccountOpenIdTokenCreator on that account, and make the account the caller (serviceAccount:NAME@PROJECT.iam.gserviceaccount.com: [{serviceName}]).");
+                recipes = [new TokenRecipe("GitHub Actions (google-github-actions/auth)",
+                    "- uses: google-github-actions/auth@v2\n  with:\n    workload_identity_provider: projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER\n"
+                    + $"    service_account: NAME@PROJECT.iam.gserviceaccount.com\n    token_format: id_token\n    id_token_audience: {target.Audience}\n    id_token_include_email: true")];
+                break;
+        }
+        return (new CallInstructions(caller, serviceName, target.Url, target.Audience, grant, notes, recipes), null);
+    }
+
+    private static CallRefusal Refuse(AccessMap map, Plan plan, string caller, WorkloadItem target)
+    {
+        if (plan.PublicSurface.Routes.FirstOrDefault(r => r.Workload == target.Workload) is { } route)
+            return route.Auth == "iap"
+                ? new CallRefusal($"'{target.Workload}' is behind IAP and accepts only the load balancer and internal traffic",
+                    $"call https://{route.Host}{route.Path.TrimEnd('*')} through IAP as one of its members, or add the caller to its iap members", null)
+                : new CallRefusal($"'{target.Workload}' has no IAM invoker check (auth {route.Auth}): no IAM grant is needed or possible",
+                    $"call https://{route.Host}{route.Path.TrimEnd('*')} like any client{(route.Auth == "in-app" ? ", with an end user's Identity Platform ID token" : "")}", null);
+        var existing = map.Callers.FirstOrDefault(c => c.Key == caller);
+        return existing is { IsCreatedByMap: false }
+            ? new CallRefusal($"the map does not let '{caller}' call '{target.Workload}'",
+                $"add it to that caller's list: {caller}: [{string.Join(", ", existing.Targets.Select(t => t.Value).Append(target.Workload))}]", existing.At)
+            : new CallRefusal($"the map does not let '{caller}' call '{target.Workload}'",
+                $"add under callers: {caller}: [{target.Workload}]", null);
+    }
+
+    private static TokenRecipe Trigger(CreatedCallerItem created, string region) => created switch
+    {
+        SchedulerJobItem job => new("Run the job now", $"gcloud scheduler jobs run {job.JobName} --location={job.Region}"),
+        PushSubscriptionItem push => new("Publish a message to the topic", $"gcloud pubsub topics publish {push.Topic} --message='{{}}'"),
+        TasksQueueItem queue => new("Enqueue a task (the queue adds the token)",
+            $"gcloud tasks create-http-task --queue={queue.QueueName} --location={queue.Location} --url=https://{queue.Host}{queue.Path}"),
+        _ => new("Events arrive on their own", $"# the trigger delivers matching events to {created.Target} in {region}"),
+    };
+
+    private static string Normalise(string key) =>
+        key.Contains('@') && key.Contains(':') ? key[..(key.IndexOf(':') + 1)] + key[(key.IndexOf(':') + 1)..].ToLowerInvariant() : key;
+}

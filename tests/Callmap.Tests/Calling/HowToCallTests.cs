@@ -1,0 +1,58 @@
+using Callmap.Calling;
+using Callmap.Loading;
+using Callmap.Planning;
+using Callmap.Tests.Support;
+
+namespace Callmap.Tests.Calling;
+
+public class HowToCallTests
+{
+    private static (CallInstructions?, CallRefusal?) Ask(string map, string caller, string service)
+    {
+        var path = Path.Combine(RepoPaths.Root, map);
+        var loaded = AccessMapLoader.Load(RepoPaths.Relative(path), File.ReadAllText(path));
+        return HowToCall.For(loaded.Map!, Planner.Create(loaded.Map!), caller, service);
+    }
+
+    [Theory]
+    [InlineData("stacks/dev.yaml", "api", "orders", "workload")]
+    [InlineData("stacks/dev.yaml", "schedule/nightly-reconcile", "orders", "scheduler")]
+    [InlineData("stacks/dev.yaml", "push/order-placed", "receipts", "push")]
+    [InlineData("stacks/dev.yaml", "group:Backend-Devs@acme.shop", "payments", "group")]
+    [InlineData("stacks/dev.yaml", "serviceAccount:smoke-tests@acme-ci.iam.gserviceaccount.com", "orders", "external-account")]
+    [InlineData("tests/Callmap.Tests/Maps/every-caller-kind.yaml", "principalSet://iam.googleapis.com/projects/555555555555/locations/global/workloadIdentityPools/github/attribute.repository/acme/shop", "pricing", "federated")]
+    [InlineData("tests/Callmap.Tests/Maps/every-caller-kind.yaml", "tasks/outbound-mail", "mailer", "tasks")]
+    public void An_edge_of_the_map_gets_its_url_audience_grant_and_token_recipe(string map, string caller, string service, string name)
+    {
+        var (call, refusal) = Ask(map, caller, service);
+
+        Assert.Null(refusal);
+        Assert.Equal(service, call!.Grant.Target);
+        Assert.Contains(call.Grant.Role, new[] { "roles/run.servicesInvoker", "roles/cloudfunctions.invoker" });
+        Snapshot.Match(HowToCallReport.Render(call), $"HowToCall/{name}");
+    }
+
+    [Fact]
+    public void A_custom_audience_is_the_one_to_request()
+    {
+        var (call, _) = Ask("tests/Callmap.Tests/Maps/every-caller-kind.yaml", "cart", "pricing");
+
+        Assert.Equal("https://pricing.internal.acme.shop", call!.Audience);
+        Assert.Equal("https://pricing-987654321098.europe-west4.run.app", call.Url);
+    }
+
+    [Theory]
+    [InlineData("payments", "orders", "the map does not let 'payments' call 'orders'", "add under callers: payments: [orders]")]
+    [InlineData("orders", "receipts", "the map does not let 'orders' call 'receipts'", "orders: [payments, receipts]")]
+    [InlineData("orders", "api", "no IAM invoker check (auth in-app)", "https://api.dev.acme.shop/")]
+    [InlineData("orders", "admin", "behind IAP", "https://admin.dev.acme.shop/")]
+    [InlineData("api", "ordrs", "'ordrs' is not a service", "did you mean 'orders'?")]
+    public void An_edge_the_map_does_not_have_is_refused_with_the_line_to_write(string caller, string service, string message, string fix)
+    {
+        var (call, refusal) = Ask("stacks/dev.yaml", caller, service);
+
+        Assert.Null(call);
+        Assert.Contains(message, refusal!.Message);
+        Assert.Contains(fix, refusal.Fix);
+    }
+}
