@@ -11,6 +11,7 @@ public static class CallmapCommand
             PlanCommand.Create(terminal),
             GraphCommand.Create(terminal),
             HowToCallCommand.Create(terminal),
+            ExplainTokenCommand.Create(terminal, () => DateTimeOffset.UtcNow),
         };
 
     public static int Run(string[] args, Terminal terminal)

@@ -48,7 +48,7 @@ public static class HowToCall
                 break;
             case CallerKind.User or CallerKind.Group:
                 notes.Add($"Members of {caller} call with their own Google account.");
-                notes.Add("For user accounts gcloud reportedly ignores --audiences; Cloud Run accepts the token gcloud issues for your account.");
+                notes.Add("Google's developer guides call private services with this token; for user accounts gcloud reportedly ignores --audiences.");
                 recipes = [new TokenRecipe("A developer with gcloud", $"curl -H \"Authorization: Bearer $(gcloud auth print-identity-token)\" {target.Url}/")];
                 break;
             default:
