@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Callmap.Diff;
+using Callmap.Loading;
+using Callmap.Planning;
+using Callmap.Reports;
+
+namespace Callmap.Cli;
+
+public enum DiffFailOn
+{
+    /// <summary>Exit 0 whatever changed.</summary>
+    Never,
+    /// <summary>Exit 1 on new public surface, widened access or removed protection.</summary>
+    Widen,
+}
+
+/// <summary>
+/// <c>callmap diff OLD NEW</c> or <c>callmap diff --base REF MAP</c>: the access change between two
+/// versions of a map, for a reviewer. With <c>--base</c> the old version is the map at a git ref.
+/// </summary>
+public static class DiffCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var maps = new Argument<FileInfo[]>("maps") { Description = "OLD.yaml NEW.yaml, or with --base just the map", Arity = new ArgumentArity(1, 2) };
+        var baseRef = new Option<string?>("--base", "-b") { Description = "Compare the map with its version at this git ref, e.g. origin/main" };
+        var format = new Option<OutputFormat>("--format", "-f") { Description = "text or markdown", DefaultValueFactory = _ => OutputFormat.Text };
+        var failOn = new Option<DiffFailOn>("--fail-on") { Description = "widen: exit 1 when access widens", DefaultValueFactory = _ => DiffFailOn.Never };
+        var command = new Command("diff", "Show how access changes between two versions of a map, risks first")
+        {
+            maps,
+            baseRef,
+            format,
+            failOn,
+        };
+        command.SetAction(parse => Run(parse.GetValue(maps)!, parse.GetValue(baseRef), parse.GetValue(format), parse.GetValue(failOn), terminal));
+        return command;
+    }
+
+    public static int Run(FileInfo[] maps, string? baseRef, OutputFormat format, DiffFailOn failOn, Terminal terminal)
+    {
+        if ((baseRef is null) != (maps.Length == 2))
+        {
+            terminal.Error.WriteLine("callmap: give two maps (OLD.yaml NEW.yaml), or one map and --base REF");
+            return ExitCodes.BadInput;
+        }
+        var newFile = maps[^1];
+        var oldPlan = baseRef is null ? MapInput.Plan(maps[0], terminal) : PlanAtRef(newFile, baseRef, terminal);
+        var newPlan = MapInput.Plan(newFile, terminal);
+        if (oldPlan is null || newPlan is null) return ExitCodes.BadInput;
+
+        var diff = AccessDiff.Between(oldPlan, newPlan);
+        var label = baseRef is null ? $"{oldPlan.MapFile} → {newPlan.MapFile}" : $"{newPlan.MapFile} against {baseRef}";
+        terminal.Out.Write(format == OutputFormat.Markdown ? DiffReport.Markdown(diff, label) : DiffReport.Text(diff, label));
+        return failOn == DiffFailOn.Widen && diff.Widens ? ExitCodes.Violations : ExitCodes.Ok;
+    }
+
+    /// <summary>The map as it is at <paramref name="gitRef"/>, read with git from the map's own checkout.</summary>
+    private static Plan? PlanAtRef(FileInfo map, string gitRef, Terminal terminal)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = map.DirectoryName!, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "show", $"{gitRef}:./{map.Name}" }) start.ArgumentList.Add(arg);
+        try
+        {
+            using var git = Process.Start(start)!;
+            var text = git.StandardOutput.ReadToEnd();
+            var error = git.StandardError.ReadToEnd();
+            git.WaitForExit();
+            if (git.ExitCode != 0)
+            {
+                terminal.Error.WriteLine($"callmap: cannot read {map.Name} at {gitRef}: {error.Trim()}");
+                terminal.Error.WriteLine("    fix: fetch the ref first (git fetch origin main), or compare two files: callmap diff OLD.yaml NEW.yaml");
+                return null;
+            }
+            var display = $"{Path.GetRelativePath(Directory.GetCurrentDirectory(), map.FullName).Replace('\\', '/')}@{gitRef}";
+            var loaded = AccessMapLoader.Load(display, text);
+            if (loaded.Succeeded) return Planner.Create(loaded.Map!);
+            terminal.Error.Write(DiagnosticsReport.Render(loaded.Diagnostics));
+            return null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            terminal.Error.WriteLine("callmap: --base needs git on the PATH");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Callmap.Cli;
+using Callmap.Diff;
+using Callmap.Loading;
+using Callmap.Planning;
+using Callmap.Tests.Support;
+using Spectre.Console;
+
+namespace Callmap.Tests.Diff;
+
+public class AccessDiffTests
+{
+    private static readonly string DevText = File.ReadAllText(Path.Combine(RepoPaths.Stacks, "dev.yaml"));
+
+    private static Plan PlanOf(string text) => Planner.Create(Maps.Valid(text, "stacks/dev.yaml"));
+
+    private static AccessDiff DiffAfter(params (string From, string To)[] edits)
+    {
+        var changed = edits.Aggregate(DevText, (text, edit) =>
+        {
+            Assert.Contains(edit.From, text);
+            return text.Replace(edit.From, edit.To);
+        });
+        return AccessDiff.Between(PlanOf(DevText), PlanOf(changed));
+    }
+
+    [Fact]
+    public void The_same_map_has_no_access_changes_and_says_so()
+    {
+        var diff = DiffAfter();
+
+        Assert.True(diff.IsEmpty);
+        Assert.False(diff.Widens);
+        Assert.Contains("No access changes.", DiffReport.Text(diff, "stacks/dev.yaml"));
+    }
+
+    [Fact]
+    public void A_new_edge_is_widened_access()
+    {
+        var diff = DiffAfter(("orders: [payments]", "orders: [payments, receipts]"));
+
+        Assert.Equal(new AccessChange(ChangeKind.Widened, "orders may now invoke receipts (roles/run.servicesInvoker)"), Assert.Single(diff.Changes));
+        Assert.True(diff.Widens);
+    }
+
+    [Fact]
+    public void A_removed_edge_says_who_lost_access()
+    {
+        var diff = DiffAfter(("group:backend-devs@acme.shop: [orders, payments]", "group:backend-devs@acme.shop: [payments]"));
+
+        Assert.Contains(new AccessChange(ChangeKind.Narrowed, "orders no longer callable by group:backend-devs@acme.shop"), diff.Changes);
+        Assert.False(diff.Widens);
+    }
+
+    [Fact]
+    public void A_service_that_becomes_public_is_new_public_surface_and_leads_the_report()
+    {
+        var diff = DiffAfter(("      memory: 1Gi\n", "      memory: 1Gi\n    public: { hosts: [orders.dev.acme.shop], auth: iap, iap: { members: [group:support@acme.shop] } }\n"),
+            ("  admin: [orders]\n", ""), ("  api: [orders, payments, receipts]", "  api: [payments, receipts]"),
+            ("group:backend-devs@acme.shop: [orders, payments]", "group:backend-devs@acme.shop: [payments]"),
+            ("serviceAccount:smoke-tests@acme-ci.iam.gserviceaccount.com: [orders]", "serviceAccount:smoke-tests@acme-ci.iam.gserviceaccount.com: [payments]"));
+
+        Assert.Equal(new AccessChange(ChangeKind.NewPublicSurface, "orders became public via IAP at https://orders.dev.acme.shop/*"), diff.Changes[0]);
+        Assert.Contains(new AccessChange(ChangeKind.Widened, "IAP now admits group:support@acme.shop to orders"), diff.Changes);
+        Assert.Contains(diff.Changes, c => c.Text.StartsWith("ingress of orders changed from INGRESS_TRAFFIC_ALL to INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER", StringComparison.Ordinal));
+        Snapshot.Match(DiffReport.Markdown(diff, "stacks/dev.yaml against origin/main"), "Diff/orders-public.markdown", "md");
+    }
+
+    [Fact]
+    public void A_looser_rate_limit_is_a_removed_protection_and_a_tighter_one_is_not()
+    {
+        var looser = DiffAfter(("/v1/login: { requests: 20, seconds: 60 }", "/v1/login: { requests: 200, seconds: 60 }"));
+        Assert.Equal(new AccessChange(ChangeKind.RemovedProtection, "rate limit on /v1/login raised from 20/min to 200/min (default)"), Assert.Single(looser.Changes));
+
+        var tighter = DiffAfter(("/v1/login: { requests: 20, seconds: 60 }", "/v1/login: { requests: 5, seconds: 60 }"));
+        Assert.Equal(ChangeKind.Changed, Assert.Single(tighter.Changes).Kind);
+    }
+
+    [Fact]
+    public void A_role_change_names_both_roles()
+    {
+        var diff = DiffAfter(("      runtime: nodejs22\n      entryPoint: sendReceipt", "      generation: 1\n      runtime: nodejs22\n      entryPoint: sendReceipt"));
+
+        Assert.Contains(new AccessChange(ChangeKind.Changed, "role for push/order-placed on receipts changed from roles/run.servicesInvoker to roles/cloudfunctions.invoker"), diff.Changes);
+        Assert.Contains(new AccessChange(ChangeKind.Changed, "role for api on receipts changed from roles/run.servicesInvoker to roles/cloudfunctions.invoker"), diff.Changes);
+    }
+
+    [Fact]
+    public void New_service_accounts_and_deleted_services_are_reported_with_who_loses_access()
+    {
+        var diff = DiffAfter(("  receipts:\n    function:", "  mailer:\n    function:"), ("payments, receipts]", "payments, mailer]"), ("invokes: receipts", "invokes: mailer"));
+
+        Assert.Contains(new AccessChange(ChangeKind.Narrowed, "service receipts deleted (its callers lose access: api, push/order-placed)"), diff.Changes);
+        Assert.Contains(new AccessChange(ChangeKind.Changed, "new service account fn-mailer@acme-shop-dev.iam.gserviceaccount.com for mailer"), diff.Changes);
+        Assert.Contains(new AccessChange(ChangeKind.Widened, "api may now invoke mailer (roles/run.servicesInvoker)"), diff.Changes);
+    }
+
+    [Fact]
+    public void Weaker_mfa_and_a_new_secret_reader_are_risks()
+    {
+        var diff = DiffAfter(("secrets:\n        STRIPE_API_KEY", "secrets:\n        STRIPE_WEBHOOK_KEY: { secret: stripe-webhook-key }\n        STRIPE_API_KEY"));
+        Assert.Equal(new AccessChange(ChangeKind.Widened, "payments may now read secret stripe-webhook-key"), Assert.Single(diff.Changes));
+    }
+
+    [Fact]
+    public void Fail_on_widen_exits_1_and_base_reads_the_map_from_git()
+    {
+        var repo = Directory.CreateTempSubdirectory("callmap-diff-").FullName;
+        var map = Path.Combine(repo, "dev.yaml");
+        File.WriteAllText(map, DevText);
+        Git(repo, "init", "-q");
+        Git(repo, "add", "dev.yaml");
+        Git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base");
+        File.WriteAllText(map, DevText.Replace("orders: [payments]", "orders: [payments, receipts]"));
+
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var terminal = new Terminal(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) }), stdout, stderr, true);
+        var exit = CallmapCommand.Run(["diff", "--base", "HEAD", map, "--fail-on", "widen"], terminal);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("orders may now invoke receipts", stdout.ToString());
+        Assert.Equal(0, CallmapCommand.Run(["diff", "--base", "HEAD", map], terminal));
+        Assert.Equal(2, CallmapCommand.Run(["diff", "--base", "no-such-ref", map], terminal));
+        Directory.Delete(repo, recursive: true);
+    }
+
+    private static void Git(string dir, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var git = Process.Start(start)!;
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, git.StandardError.ReadToEnd());
+    }
+}
