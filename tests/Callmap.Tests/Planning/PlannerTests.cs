@@ -167,8 +167,9 @@ public class PlannerTests
         var everything = Maps.PlanFile(Path.Combine(RepoPaths.Tests, "Maps", "every-caller-kind.yaml"));
         Assert.Equal([
             "artifactregistry.googleapis.com", "cloudbuild.googleapis.com", "cloudfunctions.googleapis.com", "cloudscheduler.googleapis.com",
-            "cloudtasks.googleapis.com", "eventarc.googleapis.com", "iam.googleapis.com", "pubsub.googleapis.com", "run.googleapis.com",
-            "secretmanager.googleapis.com"], everything.OfType<ApiServiceItem>().Select(a => a.Service));
+            "cloudtasks.googleapis.com", "compute.googleapis.com", "eventarc.googleapis.com", "iam.googleapis.com", "iap.googleapis.com",
+            "identitytoolkit.googleapis.com", "pubsub.googleapis.com", "run.googleapis.com", "secretmanager.googleapis.com"],
+            everything.OfType<ApiServiceItem>().Select(a => a.Service));
     }
 
     [Fact]
