@@ -87,6 +87,9 @@ public static class HowToCall
         _ => new("Events arrive on their own", $"# the trigger delivers matching events to {created.Target} in {region}"),
     };
 
+    /// <summary>E-mail members are compared without case, as the loader stores them; federated identifiers keep theirs.</summary>
     private static string Normalise(string key) =>
-        key.Contains('@') && key.Contains(':') ? key[..(key.IndexOf(':') + 1)] + key[(key.IndexOf(':') + 1)..].ToLowerInvariant() : key;
+        new[] { "serviceAccount:", "user:", "group:" }.FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal)) is { } prefix
+            ? prefix + key[prefix.Length..].ToLowerInvariant()
+            : key;
 }

@@ -55,4 +55,16 @@ public class HowToCallTests
         Assert.Contains(message, refusal!.Message);
         Assert.Contains(fix, refusal.Fix);
     }
+
+    [Fact]
+    public void A_federated_identifier_keeps_its_case_while_e_mail_members_are_matched_without_it()
+    {
+        const string principal = "principal://iam.googleapis.com/projects/555555555555/locations/global/workloadIdentityPools/github/subject/repo:acme/shop:ref:refs/heads/main";
+        var (call, _) = Ask("tests/Callmap.Tests/Maps/every-caller-kind.yaml", principal, "cart");
+        Assert.Equal(principal, call!.Caller);
+
+        var (upper, _) = Ask("tests/Callmap.Tests/Maps/every-caller-kind.yaml", principal.Replace("Pools/github", "Pools/GitHub"), "cart");
+        Assert.Null(upper);
+    }
 }
+
