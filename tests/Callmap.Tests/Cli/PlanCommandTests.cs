@@ -1,21 +1,11 @@
 using System.Text.Json;
-using Callmap.Cli;
 using Callmap.Tests.Support;
-using Spectre.Console;
 
 namespace Callmap.Tests.Cli;
 
 public class PlanCommandTests
 {
-    private sealed record Run(int ExitCode, string Out, string Error);
-
-    private static Run Callmap(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(stdout) });
-        var exit = CallmapCommand.Run(args, new Terminal(console, stdout, stderr, IsRedirected: true));
-        return new Run(exit, stdout.ToString(), stderr.ToString());
-    }
+    private static CliRun Callmap(params string[] args) => CallmapCli.Run(args);
 
     private static string Stack(string name) => Path.Combine(RepoPaths.Stacks, name);
 

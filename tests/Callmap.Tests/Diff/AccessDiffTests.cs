@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using Callmap.Cli;
 using Callmap.Diff;
 using Callmap.Loading;
 using Callmap.Planning;
 using Callmap.Tests.Support;
-using Spectre.Console;
 
 namespace Callmap.Tests.Diff;
 
@@ -113,14 +111,14 @@ public class AccessDiffTests
         Git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base");
         File.WriteAllText(map, DevText.Replace("orders: [payments]", "orders: [payments, receipts]"));
 
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var terminal = new Terminal(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) }), stdout, stderr, true);
-        var exit = CallmapCommand.Run(["diff", "--base", "HEAD", map, "--fail-on", "widen"], terminal);
+        var widened = CallmapCli.Run("diff", "--base", "HEAD", map, "--fail-on", "widen");
 
-        Assert.Equal(1, exit);
-        Assert.Contains("orders may now invoke receipts", stdout.ToString());
-        Assert.Equal(0, CallmapCommand.Run(["diff", "--base", "HEAD", map], terminal));
-        Assert.Equal(2, CallmapCommand.Run(["diff", "--base", "no-such-ref", map], terminal));
+        Assert.Equal(1, widened.ExitCode);
+        Assert.Contains("orders may now invoke receipts", widened.Out);
+        Assert.Equal(0, CallmapCli.Run("diff", "--base", "HEAD", map).ExitCode);
+        var missing = CallmapCli.Run("diff", "--base", "no-such-ref", map);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("cannot read dev.yaml at no-such-ref", missing.Error);
         Directory.Delete(repo, recursive: true);
     }
 
