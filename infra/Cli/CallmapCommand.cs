@@ -9,6 +9,7 @@ public static class CallmapCommand
         new("callmap: least-privilege access maps for Cloud Run and Cloud Functions, planned offline")
         {
             PlanCommand.Create(terminal),
+            CheckCommand.Create(terminal),
             DiffCommand.Create(terminal),
             GraphCommand.Create(terminal),
             HowToCallCommand.Create(terminal),

@@ -1,0 +1,184 @@
+using Callmap.Diagnostics;
+using Callmap.Planning;
+using Callmap.Roles;
+
+namespace Callmap.Policies;
+
+/// <summary>
+/// The rules callmap ships. Each checks the plan (what would be deployed), so it also guards against a
+/// planner bug or a hand-edited plan; each is documented under its id in policies/README.md.
+/// </summary>
+public static class BuiltInRules
+{
+    private static readonly string[] BasicRoles = ["roles/owner", "roles/editor", "roles/viewer"];
+
+    /// <summary>The one permission each kind of grant exists for (gcp-facts.md § Who Cloud Run lets in).</summary>
+    private static readonly Dictionary<PlanItemKind, string> NeededPermission = new()
+    {
+        [PlanItemKind.RunInvokerGrant] = GrantRoles.RunInvokePermission,
+        [PlanItemKind.FunctionInvokerGrant] = GrantRoles.FunctionInvokePermission,
+        [PlanItemKind.SecretAccessorGrant] = GrantRoles.SecretAccessPermission,
+    };
+
+    public static IReadOnlyList<PolicyRule> All { get; } =
+    [
+        new("no-public-members", "No allUsers or allAuthenticatedUsers, except on Identity Platform blocking functions",
+            "allUsers makes a service callable by anyone past any rate limit; allAuthenticatedUsers admits every Google account. Serve end users with a public: block instead.",
+            new Dictionary<string, ParameterKind> { ["allowBlockingFunctions"] = ParameterKind.Bool },
+            (c, s) => c.Plan.OfType<GrantItem>()
+                .Where(g => g.Member is "allUsers" or "allAuthenticatedUsers")
+                .Where(g => !(s.Bool("allowBlockingFunctions", true) && g.Member == "allUsers" && c.Plan.PublicSurface.BlockingFunctions.Contains(g.Target)))
+                .Select(g => (g.Source, $"{g.Member} holds {g.Role} on {g.Target}", "remove the grant; expose the service with public: { hosts: [...], auth: in-app | iap | none }"))),
+
+        new("invoker-check-off-only-behind-edge", "The invoker check is off only on public services behind the load balancer and Cloud Armor",
+            "A service without the IAM invoker check must be reachable only through the load balancer, with Cloud Armor in front.",
+            new Dictionary<string, ParameterKind>(),
+            (c, _) => c.Plan.OfType<RunServiceItem>().Where(r => r.InvokerIamDisabled)
+                .Where(r => r.Ingress != "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER"
+                    || c.Plan.OfType<BackendServiceItem>().FirstOrDefault(b => b.Workload == r.Workload) is not { } b
+                    || !c.Plan.Items.Any(i => i.Name == b.SecurityPolicy))
+                .Select(r => (r.Source, $"{r.Workload} has no invoker check but is not limited to the load balancer with Cloud Armor",
+                    "give it a public: block (which limits ingress and attaches Cloud Armor), or turn the invoker check back on"))),
+
+        new("minimal-role", "Every grant uses the smallest predefined role holding the permission it is for",
+            "A broader role grants more than the edge needs: roles/run.invoker also runs jobs, roles/run.developer deploys.",
+            new Dictionary<string, ParameterKind>(),
+            (c, _) => c.Plan.OfType<GrantItem>().Where(g => NeededPermission.ContainsKey(g.Kind))
+                .Select(g => (g, smallest: RoleCatalog.Shipped.SmallestRoleWith(NeededPermission[g.Kind])))
+                .Where(p => p.g.Role != p.smallest)
+                .Select(p => (p.g.Source, $"{p.g.Member} gets {p.g.Role} on {p.g.Target}, more than {p.smallest}", $"grant {p.smallest}"))),
+
+        new("no-basic-roles", "No basic roles (owner, editor, viewer)",
+            "Basic roles hold thousands of permissions across every service of the project.",
+            new Dictionary<string, ParameterKind>(),
+            (c, _) => c.Plan.OfType<GrantItem>().Where(g => BasicRoles.Contains(g.Role))
+                .Select(g => (g.Source, $"{g.Member} gets the basic role {g.Role}", "grant the predefined role for the one permission needed"))),
+
+        new("own-service-account", "Every workload and created caller runs as a service account of its own, never a default one",
+            "A shared or default account (compute, App Engine) carries every grant of every user of it.",
+            new Dictionary<string, ParameterKind>(),
+            (c, _) =>
+            {
+                var users = c.Plan.OfType<WorkloadItem>().Select(w => (w.Source, Name: w.Workload, w.ServiceAccountEmail))
+                    .Concat(c.Plan.OfType<CreatedCallerItem>().Select(x => (x.Source, Name: x.Caller, ServiceAccountEmail: x.Oidc.ServiceAccountEmail))).ToList();
+                return users.Where(u => IsDefaultAccount(u.ServiceAccountEmail)
+                        || users.Count(o => o.ServiceAccountEmail == u.ServiceAccountEmail) > 1)
+                    .Select(u => (u.Source, $"{u.Name} runs as {u.ServiceAccountEmail}, which is {(IsDefaultAccount(u.ServiceAccountEmail) ? "a default account" : "shared")}",
+                        "let callmap create its own account (remove any override)"));
+            }),
+
+        new("people-invokers", "People invoke services only where the policy allows it, and through groups where it says so",
+            "Developers calling services with their own accounts belong in development stacks; grants to single users outlive their need.",
+            new Dictionary<string, ParameterKind> { ["allowPeople"] = ParameterKind.Bool, ["usersOnlyViaGroups"] = ParameterKind.Bool },
+            (c, s) => InvokerGrants(c).Where(g => g.Member.StartsWith("user:", StringComparison.Ordinal) || g.Member.StartsWith("group:", StringComparison.Ordinal))
+                .Where(g => !s.Bool("allowPeople", true) || (s.Bool("usersOnlyViaGroups", false) && g.Member.StartsWith("user:", StringComparison.Ordinal)))
+                .Select(g => (g.Source, $"{g.Member} may invoke {g.Target}",
+                    s.Bool("allowPeople", true) ? $"put the user in a group and grant the group: group:NAME@DOMAIN: [{g.Target}]" : "remove people from this stack's callers; test in a development stack"))),
+
+        new("allowed-principals", "Invokers from outside the map come from allowed domains, projects and workload identity pools",
+            "An external service account or federated identity from an unknown project is a standing door into the stack.",
+            new Dictionary<string, ParameterKind> { ["domains"] = ParameterKind.List, ["projects"] = ParameterKind.List, ["poolProjects"] = ParameterKind.List },
+            (c, s) => InvokerGrants(c).Select(g => (g, why: OutsideAllowed(g.Member, s, c.Map)))
+                .Where(p => p.why is not null)
+                .Select(p => (p.g.Source, $"{p.g.Member} may invoke {p.g.Target}, but {p.why}", "remove the caller, or add its domain or project to this rule's allow list in the stack's policy"))),
+
+        new("public-backend-protection", "Every public backend has Cloud Armor with a rate limit, the required WAF rule sets and the required default action",
+            "Without Cloud Armor a public service takes every request the internet sends.",
+            new Dictionary<string, ParameterKind> { ["requireRateLimit"] = ParameterKind.Bool, ["requiredWaf"] = ParameterKind.List, ["defaultAction"] = ParameterKind.Text },
+            (c, s) => c.Plan.OfType<BackendServiceItem>().SelectMany(b => BackendProblems(c, s, b).Select(problem => (b.Source, $"{b.Workload}: {problem.Message}", problem.Fix)))),
+
+        new("tls-and-redirect", "HTTPS with TLS 1.2 or later; plain HTTP only redirects",
+            "Scanners flag TLS 1.0/1.1; an HTTP listener that serves content leaks sessions.",
+            new Dictionary<string, ParameterKind>(),
+            (c, _) => c.Plan.OfType<SslPolicyItem>().Where(p => p.MinTlsVersion is "TLS_1_0" or "TLS_1_1")
+                    .Select(p => (p.Source, $"the SSL policy allows {p.MinTlsVersion}", "use TLS_1_2"))
+                .Concat(c.Plan.OfType<TargetHttpProxyItem>().Where(h => c.Plan.Items.OfType<UrlMapItem>().FirstOrDefault(u => u.Name == h.UrlMap) is not { HostRules.Count: 0, HttpsRedirect: true })
+                    .Select(h => (h.Source, "the HTTP listener serves content instead of redirecting", "route port 80 to a redirect-only URL map")))),
+
+        new("identity-platform", "Identity Platform MFA and authorized domains as the stack's policy demands",
+            "Weaker MFA than required, or sign-ins allowed from unknown domains, widen who can become an end user.",
+            new Dictionary<string, ParameterKind> { ["mfa"] = ParameterKind.Text, ["authorizedDomains"] = ParameterKind.List },
+            (c, s) => c.Plan.OfType<IdentityPlatformConfigItem>().SelectMany(config => IdentityProblems(config, s).Select(p => (config.Source, p.Message, p.Fix)))),
+
+        new("allowed-regions", "Everything runs in the regions the policy allows",
+            "Data residency and latency commitments follow the region.",
+            new Dictionary<string, ParameterKind> { ["regions"] = ParameterKind.List },
+            (c, s) => s.List("regions") is { Count: > 0 } regions
+                ? Regional(c.Plan).Where(r => !regions.Contains(r.Region))
+                    .Select(r => (r.Source, $"{r.Name} is in {r.Region}", $"use one of: {string.Join(", ", regions)}"))
+                : []),
+
+        new("deletion-protection", "Services keep deletion protection in protected stacks",
+            "A deleted service loses its URL, and every caller with it.",
+            new Dictionary<string, ParameterKind> { ["required"] = ParameterKind.Bool },
+            (c, s) => s.Bool("required", false)
+                ? c.Plan.OfType<WorkloadItem>().Where(w => !w.DeletionProtection)
+                    .Select(w => (w.Source, $"{w.Workload} has deletion protection off", "remove 'deletionProtection: false'"))
+                : []),
+    ];
+
+    private static IEnumerable<GrantItem> InvokerGrants(PolicyContext c) => c.Plan.OfType<GrantItem>().Where(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem);
+
+    private static bool IsDefaultAccount(string email) =>
+        email.EndsWith("-compute@developer.gserviceaccount.com", StringComparison.Ordinal) || email.EndsWith("@appspot.gserviceaccount.com", StringComparison.Ordinal);
+
+    private static string? OutsideAllowed(string member, RuleSettings s, Model.AccessMap map)
+    {
+        // Google's own service agents of this project (IAP's, for one) are part of the plan, not outsiders.
+        if (member.StartsWith($"serviceAccount:service-{map.ProjectNumber.Value}@gcp-sa-", StringComparison.Ordinal)) return null;
+        var project = map.Project.Value;
+        var domains = s.List("domains");
+        var projects = s.List("projects");
+        var pools = s.List("poolProjects");
+        if ((member.StartsWith("user:", StringComparison.Ordinal) || member.StartsWith("group:", StringComparison.Ordinal)) && domains.Count > 0)
+        {
+            var domain = member[(member.IndexOf('@') + 1)..];
+            return domains.Contains(domain) ? null : $"{domain} is not an allowed domain";
+        }
+        if (member.StartsWith("serviceAccount:", StringComparison.Ordinal) && projects.Count > 0)
+        {
+            var host = member[(member.IndexOf('@') + 1)..];
+            var owner = host.Split('.')[0];
+            return owner == project || projects.Contains(owner) ? null : $"{owner} is not an allowed project";
+        }
+        if (member.StartsWith("principal", StringComparison.Ordinal) && pools.Count > 0)
+        {
+            var number = member.Split("/projects/")[1].Split('/')[0];
+            return pools.Contains(number) ? null : $"project {number} is not an allowed workload identity pool project";
+        }
+        return null;
+    }
+
+    private static IEnumerable<(string Message, string Fix)> BackendProblems(PolicyContext c, RuleSettings s, BackendServiceItem backend)
+    {
+        if (c.Plan.Items.FirstOrDefault(i => i.Name == backend.SecurityPolicy) is not SecurityPolicyItem policy)
+        {
+            yield return ("no Cloud Armor policy is attached", "add edge.armor.default to the map");
+            yield break;
+        }
+        if (s.Bool("requireRateLimit", true) && policy.Rules.All(r => r.RateLimit is null))
+            yield return ($"Cloud Armor {policy.Policy} has no rate limit", $"add rateLimit: {{ requests: 300, seconds: 60 }} to edge.armor.{policy.Policy}");
+        foreach (var waf in s.List("requiredWaf").Where(w => policy.Rules.All(r => r.Expression?.Contains($"'{w}'") != true)))
+            yield return ($"Cloud Armor {policy.Policy} lacks the WAF rule set {waf}", $"add {waf} to edge.armor.{policy.Policy}.waf");
+        var wanted = s.Text("defaultAction");
+        var actual = policy.Rules.Single(r => r.Priority == int.MaxValue).Action;
+        if (wanted is "deny" && !actual.StartsWith("deny", StringComparison.Ordinal) || wanted is "allow" && actual != "allow")
+            yield return ($"Cloud Armor {policy.Policy} ends with {actual}, the policy demands {wanted}", $"set edge.armor.{policy.Policy}.defaultAction");
+    }
+
+    private static IEnumerable<(string Message, string Fix)> IdentityProblems(IdentityPlatformConfigItem config, RuleSettings s)
+    {
+        int Strength(string state) => state switch { "MANDATORY" => 2, "ENABLED" => 1, _ => 0 };
+        if (s.Text("mfa") is { } required && Strength(config.MfaState) < Strength(required.ToUpperInvariant()))
+            yield return ($"Identity Platform MFA is {config.MfaState}, the policy demands {required.ToUpperInvariant()}", $"set identityPlatform.mfa.state: {required}");
+        var allowed = s.List("authorizedDomains");
+        foreach (var domain in config.AuthorizedDomains.Where(d => allowed.Count > 0 && !allowed.Any(a => d == a || d.EndsWith("." + a, StringComparison.Ordinal))))
+            yield return ($"Identity Platform accepts sign-ins from {domain}, which the policy does not allow", "remove it from identityPlatform.authorizedDomains, or allow it in the stack's policy");
+    }
+
+    private static IEnumerable<(SourceLocation Source, string Name, string Region)> Regional(Plan plan) =>
+        plan.OfType<WorkloadItem>().Select(w => (w.Source, w.Workload, w.Location))
+            .Concat(plan.OfType<SchedulerJobItem>().Select(j => (j.Source, j.Caller, j.Region)))
+            .Concat(plan.OfType<TasksQueueItem>().Select(q => (q.Source, q.Caller, q.Location)))
+            .Concat(plan.OfType<EventarcTriggerItem>().Select(t => (t.Source, t.Caller, t.Location)));
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Callmap.Policies;
+
+/// <summary>The findings of `callmap check`, for people (text, grouped by rule) and for code scanning (SARIF 2.1.0).</summary>
+public static class CheckReport
+{
+    public static string Text(CheckResult result, string mapFile, IReadOnlyList<string> policyFiles)
+    {
+        var text = new StringBuilder($"callmap check · {mapFile} · policies: {string.Join(", ", policyFiles)}\n");
+        foreach (var group in result.Findings.GroupBy(f => f.RuleId))
+        {
+            var rule = BuiltInRules.All.Single(r => r.Id == group.Key);
+            var level = group.First().Level;
+            text.AppendLine().AppendLine($"{(level == PolicyLevel.Mandatory ? "✗" : "!")} {rule.Id} ({Word(level)}): {rule.Title}");
+            foreach (var f in group)
+            {
+                text.AppendLine($"    {f.At}: {f.Message}");
+                text.AppendLine($"      fix: {f.Fix}");
+            }
+            text.AppendLine($"    why: {rule.Help} ({rule.DocsAnchor})");
+        }
+        var mandatory = result.Findings.Count(f => f.Level == PolicyLevel.Mandatory);
+        var advisory = result.Findings.Count - mandatory;
+        var passed = result.Evaluated.Count(e => result.Findings.All(f => f.RuleId != e.Rule.Id));
+        text.AppendLine().AppendLine($"{mandatory} mandatory violation{(mandatory == 1 ? "" : "s")}, {advisory} advisory finding{(advisory == 1 ? "" : "s")}, {passed} of {result.Evaluated.Count} rules passed.");
+        return text.ToString();
+    }
+
+    /// <summary>SARIF 2.1.0: one run, every evaluated rule with its help, one result per finding at its map line.</summary>
+    public static string Sarif(CheckResult result, string informationUri = "https://github.com/acme/callmap")
+    {
+        var rules = new JsonArray(result.Evaluated.Select(e => (JsonNode)new JsonObject
+        {
+            ["id"] = e.Rule.Id,
+            ["name"] = e.Rule.Id,
+            ["shortDescription"] = new JsonObject { ["text"] = e.Rule.Title },
+            ["fullDescription"] = new JsonObject { ["text"] = e.Rule.Help },
+            ["help"] = new JsonObject { ["text"] = $"{e.Rule.Help} See {e.Rule.DocsAnchor}." },
+            ["helpUri"] = $"{informationUri}/blob/main/{e.Rule.DocsAnchor}",
+            ["defaultConfiguration"] = new JsonObject { ["level"] = SarifLevel(e.Level) },
+        }).ToArray());
+        var results = new JsonArray(result.Findings.Select(f => (JsonNode)new JsonObject
+        {
+            ["ruleId"] = f.RuleId,
+            ["ruleIndex"] = result.Evaluated.Select(e => e.Rule.Id).ToList().IndexOf(f.RuleId),
+            ["level"] = SarifLevel(f.Level),
+            ["message"] = new JsonObject { ["text"] = $"{f.Message}. Fix: {f.Fix}" },
+            ["locations"] = new JsonArray(new JsonObject
+            {
+                ["physicalLocation"] = new JsonObject
+                {
+                    ["artifactLocation"] = new JsonObject { ["uri"] = f.At.File },
+                    ["region"] = new JsonObject { ["startLine"] = f.At.Line, ["startColumn"] = f.At.Column },
+                },
+            }),
+        }).ToArray());
+        var sarif = new JsonObject
+        {
+            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
+            ["version"] = "2.1.0",
+            ["runs"] = new JsonArray(new JsonObject
+            {
+                ["tool"] = new JsonObject { ["driver"] = new JsonObject { ["name"] = "callmap", ["informationUri"] = informationUri, ["rules"] = rules } },
+                ["results"] = results,
+            }),
+        };
+        return sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
+    private static string SarifLevel(PolicyLevel level) => level == PolicyLevel.Mandatory ? "error" : "warning";
+
+    private static string Word(PolicyLevel level) => level.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,6 @@
+using Callmap.Diagnostics;
+
+namespace Callmap.Policies;
+
+/// <summary>One violation of one rule, at the line of the map that causes it, with the fix.</summary>
+public sealed record Finding(string RuleId, PolicyLevel Level, SourceLocation At, string Message, string Fix);

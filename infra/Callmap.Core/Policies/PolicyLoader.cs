@@ -1,0 +1,85 @@
+using Callmap.Diagnostics;
+using Callmap.Loading;
+using Callmap.Yaml;
+
+namespace Callmap.Policies;
+
+/// <summary>
+/// Reads policy files (YAML: <c>rules: { RULE: LEVEL }</c> or <c>RULE: { level: LEVEL, PARAM: VALUE }</c>)
+/// in order, each overriding the ones before, with the same located errors as maps.
+/// </summary>
+public static class PolicyLoader
+{
+    private static readonly Dictionary<string, PolicyLevel> Levels = new()
+    {
+        ["mandatory"] = PolicyLevel.Mandatory,
+        ["advisory"] = PolicyLevel.Advisory,
+        ["disabled"] = PolicyLevel.Disabled,
+    };
+
+    public static (PolicySet? Policies, IReadOnlyList<Diagnostic> Diagnostics) Load(IReadOnlyList<(string File, string Text)> files)
+    {
+        var d = new DiagnosticBag();
+        var rules = new Dictionary<string, RuleSettings>(StringComparer.Ordinal);
+        foreach (var (file, text) in files)
+        {
+            if (YamlReader.Read(file, text, YamlLimits.Default, d) is not { } root) continue;
+            if (Nodes.Mapping(root, "the policy", d, "rules: { no-public-members: mandatory }") is not { } top) continue;
+            var reader = new MappingReader(top, "the policy", d, "rules");
+            if (reader.Required("rules", "{ no-public-members: mandatory }") is not { } rulesNode
+                || Nodes.Mapping(rulesNode, "rules", d, "{ no-public-members: mandatory }") is not { } ruleMap) continue;
+            foreach (var entry in ruleMap.Entries)
+                if (Rule(entry, rules, d) is { } settings)
+                    rules[entry.Key.Value] = settings;
+        }
+        return d.HasErrors ? (null, d.Sorted()) : (new PolicySet(files.Select(f => f.File).ToList(), rules), []);
+    }
+
+    public static (PolicySet? Policies, IReadOnlyList<Diagnostic> Diagnostics) LoadFiles(IEnumerable<string> paths)
+    {
+        var files = new List<(string, string)>();
+        foreach (var path in paths)
+        {
+            var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
+            try { files.Add((display, File.ReadAllText(path))); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return (null, [new Diagnostic(DiagnosticCodes.Io, new SourceLocation(display, 1, 1), $"cannot read the policy: {e.Message}",
+                    "check the path; policies live under policies/, e.g. policies/baseline.yaml")]);
+            }
+        }
+        return Load(files);
+    }
+
+    private static RuleSettings? Rule(YEntry entry, Dictionary<string, RuleSettings> earlier, DiagnosticBag d)
+    {
+        var id = entry.Key.Value;
+        if (BuiltInRules.All.FirstOrDefault(r => r.Id == id) is not { } rule)
+        {
+            d.Add(DiagnosticCodes.UnknownKey, entry.Key.At, $"'{id}' is not a callmap rule",
+                $"{Suggestions.DidYouMean(id, BuiltInRules.All.Select(r => r.Id))}rules: {string.Join(", ", BuiltInRules.All.Select(r => r.Id))}");
+            return null;
+        }
+        var previous = earlier.GetValueOrDefault(id);
+        var parameters = new Dictionary<string, object>(previous?.Parameters ?? new Dictionary<string, object>(), StringComparer.Ordinal);
+        if (entry.Value is YScalar)
+            return Nodes.Choice(entry.Value, $"rules.{id}", Levels, d) is { } level ? new RuleSettings(level, parameters, entry.Key.At) : null;
+
+        if (Nodes.Mapping(entry.Value, $"rules.{id}", d, "{ level: mandatory }") is not { } body) return null;
+        var reader = new MappingReader(body, $"rule '{id}'", d, ["level", .. rule.Parameters.Keys]);
+        var levelValue = reader.Optional("level") is { } l ? Nodes.Choice(l, $"rules.{id}.level", Levels, d) : previous?.Level ?? PolicyLevel.Mandatory;
+        foreach (var (name, kind) in rule.Parameters)
+        {
+            if (reader.Optional(name) is not { } node) continue;
+            object? value = kind switch
+            {
+                ParameterKind.Bool => Nodes.Bool(node, $"rules.{id}.{name}", d),
+                ParameterKind.Text => Nodes.Text(node, $"rules.{id}.{name}", d, "value"),
+                _ => Nodes.Sequence(node, $"rules.{id}.{name}", d, "[europe-west1]") is { } list
+                    ? list.Items.Select(i => Nodes.Text(i, $"rules.{id}.{name}[]", d, "value")).OfType<string>().ToList() : null,
+            };
+            if (value is not null) parameters[name] = value;
+        }
+        return levelValue is null ? null : new RuleSettings(levelValue.Value, parameters, entry.Key.At);
+    }
+}

@@ -1,0 +1,23 @@
+using Callmap.Model;
+using Callmap.Planning;
+
+namespace Callmap.Policies;
+
+/// <summary>What a rule sees: the map as written and the plan it yields.</summary>
+public sealed record PolicyContext(AccessMap Map, Plan Plan);
+
+/// <summary>
+/// A least-privilege rule: a stable id (also its anchor in policies/README.md), a one-line title, the
+/// parameters it accepts, and the check. Rules report what they find; levels are the policies' business.
+/// </summary>
+public sealed record PolicyRule(
+    string Id,
+    string Title,
+    string Help,
+    IReadOnlyDictionary<string, ParameterKind> Parameters,
+    Func<PolicyContext, RuleSettings, IEnumerable<(Diagnostics.SourceLocation At, string Message, string Fix)>> Check)
+{
+    public string DocsAnchor => $"policies/README.md#{Id}";
+}
+
+public enum ParameterKind { Bool, Text, List }
