@@ -5,7 +5,7 @@ using Callmap.Reports;
 
 namespace Callmap.Cli;
 
-public enum CheckFormat { Text, Sarif }
+public enum CheckFormat { Text, Sarif, Junit, Markdown }
 
 /// <summary>
 /// <c>callmap check MAP [--policy FILE]... [--format text|sarif]</c>: the least-privilege rules, as the
@@ -23,14 +23,16 @@ public static class CheckCommand
             Description = $"Policy files, later ones overriding earlier ones (default: {BaselinePolicy} and policies/STACK.yaml)",
             AllowMultipleArgumentsPerToken = false,
         };
-        var format = new Option<CheckFormat>("--format", "-f") { Description = "text, or sarif for code scanning", DefaultValueFactory = _ => CheckFormat.Text };
+        var roles = new Option<FileInfo?>("--roles") { Description = "A roles file (role → permissions, as `roles refresh` writes it) to judge role minimality by, instead of the shipped facts" };
+        var format = new Option<CheckFormat>("--format", "-f") { Description = "text, sarif (code scanning), junit (CI dashboards) or markdown (PR comments)", DefaultValueFactory = _ => CheckFormat.Text };
         var command = new Command("check", "Check a map against the least-privilege policies; exit 1 on a mandatory violation")
         {
             map,
             policies,
+            roles,
             format,
         };
-        command.SetAction(parse => Run(parse.GetValue(map)!, parse.GetValue(policies) ?? [], parse.GetValue(format), terminal));
+        command.SetAction(parse => Run(parse.GetValue(map)!, parse.GetValue(policies) ?? [], parse.GetValue(format), terminal, parse.GetValue(roles)));
         return command;
     }
 
@@ -42,8 +44,23 @@ public static class CheckCommand
         return File.Exists(stack) ? [Path.Combine(folder, "baseline.yaml"), stack] : [Path.Combine(folder, "baseline.yaml")];
     }
 
-    public static int Run(FileInfo mapFile, FileInfo[] policyFiles, CheckFormat format, Terminal terminal)
+    public static int Run(FileInfo mapFile, FileInfo[] policyFiles, CheckFormat format, Terminal terminal, FileInfo? rolesFile = null)
     {
+        Roles.RoleCatalog? roleFacts = null;
+        if (rolesFile is not null)
+        {
+            try
+            {
+                using var stream = rolesFile.OpenRead();
+                roleFacts = Roles.RoleCatalog.Parse(stream);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+            {
+                terminal.Error.WriteLine($"callmap: cannot read the roles file {rolesFile.Name}: {e.Message}");
+                terminal.Error.WriteLine("    fix: give a JSON object keyed by role name, each with title, stage and permissions (the format of shared/gcp/iam-roles.json)");
+                return ExitCodes.BadInput;
+            }
+        }
         var paths = policyFiles.Length > 0 ? policyFiles.Select(f => f.FullName).ToList() : DefaultPolicies(mapFile);
         var (policies, errors) = PolicyLoader.LoadFiles(paths);
         if (policies is null)
@@ -53,8 +70,14 @@ public static class CheckCommand
         }
         if (MapInput.Load(mapFile, terminal) is not { } map) return ExitCodes.BadInput;
 
-        var result = PolicyEngine.Check(new PolicyContext(map, Planner.Create(map)), policies);
-        terminal.Out.Write(format == CheckFormat.Sarif ? CheckReport.Sarif(result) : CheckReport.Text(result, map.File, policies.Files));
+        var result = PolicyEngine.Check(new PolicyContext(map, Planner.Create(map), roleFacts), policies);
+        terminal.Out.Write(format switch
+        {
+            CheckFormat.Sarif => CheckReport.Sarif(result),
+            CheckFormat.Junit => CheckReport.JUnit(result, map.File),
+            CheckFormat.Markdown => CheckReport.Markdown(result, map.File, policies.Files),
+            _ => CheckReport.Text(result, map.File, policies.Files),
+        });
         return result.HasMandatoryViolations ? ExitCodes.Violations : ExitCodes.Ok;
     }
 }

@@ -44,7 +44,7 @@ public static class BuiltInRules
             "A broader role grants more than the edge needs: roles/run.invoker also runs jobs, roles/run.developer deploys.",
             new Dictionary<string, ParameterKind>(),
             (c, _) => c.Plan.OfType<GrantItem>().Where(g => NeededPermission.ContainsKey(g.Kind))
-                .Select(g => (g, smallest: RoleCatalog.Shipped.SmallestRoleWith(NeededPermission[g.Kind])))
+                .Select(g => (g, smallest: c.Roles.SmallestRoleWith(NeededPermission[g.Kind])))
                 .Where(p => p.g.Role != p.smallest)
                 .Select(p => (p.g.Source, $"{p.g.Member} gets {p.g.Role} on {p.g.Target}, more than {p.smallest}", $"grant {p.smallest}"))),
 

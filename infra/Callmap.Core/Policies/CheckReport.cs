@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 
 namespace Callmap.Policies;
 
@@ -69,6 +70,45 @@ public static class CheckReport
             }),
         };
         return sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
+    /// <summary>Markdown for a pull-request comment: a line per rule, failures first, then the findings with their fixes.</summary>
+    public static string Markdown(CheckResult result, string mapFile, IReadOnlyList<string> policyFiles)
+    {
+        var md = new StringBuilder($"## callmap check: `{mapFile}`\n\n");
+        md.AppendLine($"Policies: {string.Join(", ", policyFiles.Select(f => $"`{f}`"))}").AppendLine();
+        md.AppendLine("| rule | level | result |").AppendLine("|---|---|---|");
+        foreach (var (rule, level) in result.Evaluated.OrderBy(e => result.Findings.All(f => f.RuleId != e.Rule.Id)).ThenBy(e => e.Rule.Id, StringComparer.Ordinal))
+        {
+            var count = result.Findings.Count(f => f.RuleId == rule.Id);
+            md.AppendLine($"| [`{rule.Id}`]({rule.DocsAnchor}) | {Word(level)} | {(count == 0 ? "✓ passed" : $"{(level == PolicyLevel.Mandatory ? "✗" : "!")} {count} finding{(count == 1 ? "" : "s")}")} |");
+        }
+        foreach (var group in result.Findings.GroupBy(f => f.RuleId))
+        {
+            md.AppendLine().AppendLine($"### `{group.Key}`").AppendLine();
+            foreach (var f in group) md.AppendLine($"- `{f.At}`: {f.Message}. **Fix**: {f.Fix}");
+        }
+        return md.ToString();
+    }
+
+    /// <summary>JUnit XML for CI dashboards: one test case per rule for this stack, failed when the rule has mandatory findings.</summary>
+    public static string JUnit(CheckResult result, string mapFile)
+    {
+        var cases = result.Evaluated.Select(e =>
+        {
+            var findings = result.Findings.Where(f => f.RuleId == e.Rule.Id).ToList();
+            var details = string.Join("\n", findings.Select(f => $"{f.At}: {f.Message}. Fix: {f.Fix}"));
+            return new XElement("testcase", new XAttribute("classname", mapFile), new XAttribute("name", e.Rule.Id),
+                findings.Count == 0 ? null
+                : e.Level == PolicyLevel.Mandatory ? new XElement("failure", new XAttribute("message", $"{findings.Count} finding(s): {e.Rule.Title}"), details)
+                : new XElement("system-out", details));
+        }).ToList();
+        var root = new XElement("testsuites", new XElement("testsuite",
+            new XAttribute("name", $"callmap check {mapFile}"),
+            new XAttribute("tests", cases.Count),
+            new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
+            cases));
+        return $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{root}\n";
     }
 
     private static string SarifLevel(PolicyLevel level) => level == PolicyLevel.Mandatory ? "error" : "warning";

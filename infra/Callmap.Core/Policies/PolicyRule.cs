@@ -3,8 +3,12 @@ using Callmap.Planning;
 
 namespace Callmap.Policies;
 
-/// <summary>What a rule sees: the map as written and the plan it yields.</summary>
-public sealed record PolicyContext(AccessMap Map, Plan Plan);
+/// <summary>What a rule sees: the map as written, the plan it yields, and the role facts minimality is judged by.</summary>
+public sealed record PolicyContext(AccessMap Map, Plan Plan, Roles.RoleCatalog? RoleFacts = null)
+{
+    /// <summary>The roles file given with --roles, or the facts callmap ships.</summary>
+    public Roles.RoleCatalog Roles => RoleFacts ?? Callmap.Roles.RoleCatalog.Shipped;
+}
 
 /// <summary>
 /// A least-privilege rule: a stable id (also its anchor in policies/README.md), a one-line title, the
