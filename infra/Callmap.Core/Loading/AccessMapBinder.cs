@@ -36,7 +36,7 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
     {
         var top = Nodes.Mapping(root, "the map", d, "project: my-project");
         if (top is null) return null;
-        var map = new MappingReader(top, "the map", d, "project", "projectNumber", "region", "network", "edge", "identityPlatform", "services", "callers");
+        var map = new MappingReader(top, "the map", d, "project", "projectNumber", "region", "network", "edge", "identityPlatform", "services", "callers", "waivers");
 
         var project = LocatedText(map.Required("project", "acme-shop-dev"), "project", "acme-shop-dev");
         var number = LocatedText(map.Required("projectNumber", "\"123456789012\""), "projectNumber", "\"123456789012\"");
@@ -46,9 +46,10 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         var edge = map.Optional("edge") is { } e ? Edge(e) : null;
         var identityPlatform = map.Optional("identityPlatform") is { } ip ? IdentityPlatform(ip) : null;
         var network = map.Optional("network") is { } n ? Network(n) : null;
+        var waivers = map.Optional("waivers") is { } w ? Waivers(w) : [];
 
         if (project is null || number is null || region is null) return null;
-        return new AccessMap(file, project.Value, number.Value, region.Value, services, callers, edge, identityPlatform, network);
+        return new AccessMap(file, project.Value, number.Value, region.Value, services, callers, edge, identityPlatform, network, waivers);
     }
 
     private List<Workload> Services(YNode node)
@@ -289,6 +290,32 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         if (path.StartsWith('/') && !path.Contains(' ') && !path.Contains('?')) return path;
         d.Add(DiagnosticCodes.InvalidValue, node.At, $"'path' must be an absolute URL path, found '{path}'", $"write /{path.TrimStart('/').Split('?')[0]}");
         return null;
+    }
+
+    private List<Waiver> Waivers(YNode node)
+    {
+        const string example = "[{ rule: people-invokers, subject: group:devs@acme.shop, reason: \"...\", expires: 2026-12-31 }]";
+        var result = new List<Waiver>();
+        if (Nodes.Sequence(node, "waivers", d, example) is not { } list) return result;
+        foreach (var item in list.Items)
+        {
+            if (Nodes.Mapping(item, "waivers[]", d, example) is not { } body) continue;
+            var r = new MappingReader(body, "a waiver", d, "rule", "subject", "reason", "expires");
+            var rule = r.Required("rule", "people-invokers") is { } ru ? Nodes.Text(ru, "waivers[].rule", d, "people-invokers") : null;
+            var subject = r.Required("subject", "group:devs@acme.shop") is { } su ? Nodes.Text(su, "waivers[].subject", d, "group:devs@acme.shop") : null;
+            var reason = r.Required("reason", "\"why, and the ticket that ends it\"") is { } re ? Nodes.Text(re, "waivers[].reason", d, "\"why\"") : null;
+            DateOnly? expires = null;
+            if (r.Required("expires", "2026-12-31") is { } ex && Nodes.Text(ex, "waivers[].expires", d, "2026-12-31") is { } date)
+            {
+                if (DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                    expires = parsed;
+                else
+                    d.Add(DiagnosticCodes.InvalidValue, ex.At, $"'{date}' is not a date", "write the last day the waiver holds as YYYY-MM-DD, e.g. 2026-12-31");
+            }
+            if (rule is not null && subject is not null && reason is not null && expires is not null)
+                result.Add(new Waiver(rule, subject, reason, expires.Value, body.At));
+        }
+        return result;
     }
 
     private Network? Network(YNode node)

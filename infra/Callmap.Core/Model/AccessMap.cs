@@ -12,7 +12,8 @@ public sealed record AccessMap(
     IReadOnlyList<Caller> Callers,
     Edge? Edge = null,
     IdentityPlatform? IdentityPlatform = null,
-    Network? Network = null)
+    Network? Network = null,
+    IReadOnlyList<Waiver>? Waivers = null)
 {
     public SourceLocation Start => new(File, 1, 1);
 }

@@ -108,6 +108,13 @@ public static class BuiltInRules
                     .Select(r => (r.Source, $"{r.Name} is in {r.Region}", $"use one of: {string.Join(", ", regions)}"))
                 : []),
 
+        new("expired-waiver", "Waivers in the map have not expired",
+            "A waiver is a decision with an end date; after it, the finding it waived counts again and the waiver must go or be renewed with a reason.",
+            new Dictionary<string, ParameterKind>(),
+            (c, _) => (c.Map.Waivers ?? []).Where(w => w.Expires < c.Date)
+                .Select(w => (w.At, $"the waiver of {w.Rule} for {w.Subject} expired on {w.Expires:yyyy-MM-dd}",
+                    "fix what it waived and remove it, or renew it with a new reason and date"))),
+
         new("deletion-protection", "Services keep deletion protection in protected stacks",
             "A deleted service loses its URL, and every caller with it.",
             new Dictionary<string, ParameterKind> { ["required"] = ParameterKind.Bool },

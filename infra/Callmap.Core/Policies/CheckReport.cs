@@ -24,6 +24,12 @@ public static class CheckReport
             }
             text.AppendLine($"    why: {rule.Help} ({rule.DocsAnchor})");
         }
+        if (result.ActiveWaivers.Count > 0)
+        {
+            text.AppendLine().AppendLine($"Active waivers ({result.ActiveWaivers.Count}):");
+            foreach (var w in result.ActiveWaivers)
+                text.AppendLine($"    {w.At}: {w.Rule} for {w.Subject} until {w.Expires:yyyy-MM-dd}, {result.Waived.Count(x => x.Waiver == w)} finding(s) waived: {w.Reason}");
+        }
         var mandatory = result.Findings.Count(f => f.Level == PolicyLevel.Mandatory);
         var advisory = result.Findings.Count - mandatory;
         var passed = result.Evaluated.Count(e => result.Findings.All(f => f.RuleId != e.Rule.Id));
@@ -44,7 +50,26 @@ public static class CheckReport
             ["helpUri"] = $"{informationUri}/blob/main/{e.Rule.DocsAnchor}",
             ["defaultConfiguration"] = new JsonObject { ["level"] = SarifLevel(e.Level) },
         }).ToArray());
-        var results = new JsonArray(result.Findings.Select(f => (JsonNode)new JsonObject
+        var results = new JsonArray(result.Findings.Select(f => (f, (Model.Waiver?)null))
+            .Concat(result.Waived.Select(w => (w.Finding, (Model.Waiver?)w.Waiver)))
+            .Select(p => Result(p.Item1, p.Item2, result)).ToArray());
+        var sarif = new JsonObject
+        {
+            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
+            ["version"] = "2.1.0",
+            ["runs"] = new JsonArray(new JsonObject
+            {
+                ["tool"] = new JsonObject { ["driver"] = new JsonObject { ["name"] = "callmap", ["informationUri"] = informationUri, ["rules"] = rules } },
+                ["results"] = results,
+            }),
+        };
+        return sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
+    /// <summary>One SARIF result; a waived finding carries an accepted external suppression with the waiver's reason.</summary>
+    private static JsonNode Result(Finding f, Model.Waiver? waiver, CheckResult result)
+    {
+        var node = new JsonObject
         {
             ["ruleId"] = f.RuleId,
             ["ruleIndex"] = result.Evaluated.Select(e => e.Rule.Id).ToList().IndexOf(f.RuleId),
@@ -58,18 +83,15 @@ public static class CheckReport
                     ["region"] = new JsonObject { ["startLine"] = f.At.Line, ["startColumn"] = f.At.Column },
                 },
             }),
-        }).ToArray());
-        var sarif = new JsonObject
-        {
-            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
-            ["version"] = "2.1.0",
-            ["runs"] = new JsonArray(new JsonObject
-            {
-                ["tool"] = new JsonObject { ["driver"] = new JsonObject { ["name"] = "callmap", ["informationUri"] = informationUri, ["rules"] = rules } },
-                ["results"] = results,
-            }),
         };
-        return sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        if (waiver is not null)
+            node["suppressions"] = new JsonArray(new JsonObject
+            {
+                ["kind"] = "external",
+                ["status"] = "accepted",
+                ["justification"] = $"{waiver.Reason} (waived until {waiver.Expires:yyyy-MM-dd} at {waiver.At})",
+            });
+        return node;
     }
 
     /// <summary>Markdown for a pull-request comment: a line per rule, failures first, then the findings with their fixes.</summary>
@@ -88,6 +110,12 @@ public static class CheckReport
             md.AppendLine().AppendLine($"### `{group.Key}`").AppendLine();
             foreach (var f in group) md.AppendLine($"- `{f.At}`: {f.Message}. **Fix**: {f.Fix}");
         }
+        if (result.ActiveWaivers.Count > 0)
+        {
+            md.AppendLine().AppendLine("### Active waivers").AppendLine().AppendLine("| rule | subject | until | waived | reason |").AppendLine("|---|---|---|---|---|");
+            foreach (var w in result.ActiveWaivers)
+                md.AppendLine($"| `{w.Rule}` | `{w.Subject}` | {w.Expires:yyyy-MM-dd} | {result.Waived.Count(x => x.Waiver == w)} | {w.Reason} |");
+        }
         return md.ToString();
     }
 
@@ -103,11 +131,13 @@ public static class CheckReport
                 : e.Level == PolicyLevel.Mandatory ? new XElement("failure", new XAttribute("message", $"{findings.Count} finding(s): {e.Rule.Title}"), details)
                 : new XElement("system-out", details));
         }).ToList();
+        var waivers = result.ActiveWaivers.Count == 0 ? null : new XElement("system-out",
+            string.Join("\n", result.ActiveWaivers.Select(w => $"waiver: {w.Rule} for {w.Subject} until {w.Expires:yyyy-MM-dd}: {w.Reason}")));
         var root = new XElement("testsuites", new XElement("testsuite",
             new XAttribute("name", $"callmap check {mapFile}"),
             new XAttribute("tests", cases.Count),
             new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
-            cases));
+            cases, waivers));
         return $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{root}\n";
     }
 

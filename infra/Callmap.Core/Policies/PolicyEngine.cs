@@ -1,7 +1,14 @@
 namespace Callmap.Policies;
 
-/// <summary>The outcome of checking one map: every finding, sorted by location, and how each rule fared.</summary>
-public sealed record CheckResult(IReadOnlyList<Finding> Findings, IReadOnlyList<(PolicyRule Rule, PolicyLevel Level)> Evaluated)
+/// <summary>A finding the map waives, and the waiver that does it.</summary>
+public sealed record WaivedFinding(Finding Finding, Model.Waiver Waiver);
+
+/// <summary>
+/// The outcome of checking one map: the findings that count, sorted by location; those active waivers
+/// set aside; the active waivers themselves; and how each rule fared.
+/// </summary>
+public sealed record CheckResult(IReadOnlyList<Finding> Findings, IReadOnlyList<(PolicyRule Rule, PolicyLevel Level)> Evaluated,
+    IReadOnlyList<WaivedFinding> Waived, IReadOnlyList<Model.Waiver> ActiveWaivers)
 {
     public bool HasMandatoryViolations => Findings.Any(f => f.Level == PolicyLevel.Mandatory);
 }
@@ -11,10 +18,14 @@ public static class PolicyEngine
     public static CheckResult Check(PolicyContext context, PolicySet policies)
     {
         var evaluated = BuiltInRules.All.Select(r => (Rule: r, policies.For(r.Id).Level)).Where(p => p.Level != PolicyLevel.Disabled).ToList();
-        var findings = evaluated
+        var all = evaluated
             .SelectMany(p => p.Rule.Check(context, policies.For(p.Rule.Id)).Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix)))
             .OrderBy(f => f.At).ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToList();
-        return new CheckResult(findings, evaluated);
+        // A waiver sets aside the findings of its rule that name its subject, until it expires.
+        var active = (context.Map.Waivers ?? []).Where(w => w.Expires >= context.Date).ToList();
+        var waived = all.Select(f => (f, waiver: active.FirstOrDefault(w => w.Rule == f.RuleId && f.Message.Contains(w.Subject, StringComparison.Ordinal))))
+            .Where(p => p.waiver is not null).Select(p => new WaivedFinding(p.f, p.waiver!)).ToList();
+        return new CheckResult(all.Except(waived.Select(w => w.Finding)).ToList(), evaluated, waived, active);
     }
 }

@@ -4,8 +4,11 @@ using Callmap.Planning;
 namespace Callmap.Policies;
 
 /// <summary>What a rule sees: the map as written, the plan it yields, and the role facts minimality is judged by.</summary>
-public sealed record PolicyContext(AccessMap Map, Plan Plan, Roles.RoleCatalog? RoleFacts = null)
+public sealed record PolicyContext(AccessMap Map, Plan Plan, Roles.RoleCatalog? RoleFacts = null, DateOnly? Today = null)
 {
+    /// <summary>The day waivers are judged on; the CLI passes the UTC date.</summary>
+    public DateOnly Date => Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+
     /// <summary>The roles file given with --roles, or the facts callmap ships.</summary>
     public Roles.RoleCatalog Roles => RoleFacts ?? Callmap.Roles.RoleCatalog.Shipped;
 }

@@ -31,6 +31,21 @@ public static partial class AccessMapValidator
         AccountIdCollisions(map, d);
         Ingress(index, d);
         EdgeValidator.Validate(index, declared, d);
+        Waivers(map, d);
+    }
+
+    private static void Waivers(AccessMap map, DiagnosticBag d)
+    {
+        var rules = Policies.BuiltInRules.All.Select(r => r.Id).ToList();
+        foreach (var waiver in map.Waivers ?? [])
+        {
+            if (!rules.Contains(waiver.Rule))
+                d.Add(DiagnosticCodes.InvalidValue, waiver.At, $"the waiver names '{waiver.Rule}', which is not a callmap rule",
+                    $"{Suggestions.DidYouMean(waiver.Rule, rules)}rules: {string.Join(", ", rules)}");
+            if (string.IsNullOrWhiteSpace(waiver.Reason) || string.IsNullOrWhiteSpace(waiver.Subject))
+                d.Add(DiagnosticCodes.InvalidValue, waiver.At, "a waiver needs a subject and a reason",
+                    "say what it waives (the caller, service or domain the finding names) and why, with the ticket that ends it");
+        }
     }
 
     /// <summary>Two keys that differ only in case become one Cloud Run service; YAML sees two keys.</summary>
