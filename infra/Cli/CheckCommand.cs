@@ -13,7 +13,7 @@ public enum CheckFormat { Text, Sarif, Junit, Markdown }
 /// </summary>
 public static class CheckCommand
 {
-    public const string BaselinePolicy = "policies/baseline.yaml";
+    public const string BaselinePolicy = PolicyFiles.Baseline;
 
     public static Command Create(Terminal terminal)
     {
@@ -36,32 +36,19 @@ public static class CheckCommand
         return command;
     }
 
-    /// <summary>policies/baseline.yaml, then policies/STACK.yaml when it exists (policies/ beside the map's folder).</summary>
-    public static List<string> DefaultPolicies(FileInfo mapFile)
-    {
-        var folder = Path.GetFullPath(Path.Combine(mapFile.DirectoryName!, "..", "policies"));
-        var stack = Path.Combine(folder, mapFile.Name);
-        return File.Exists(stack) ? [Path.Combine(folder, "baseline.yaml"), stack] : [Path.Combine(folder, "baseline.yaml")];
-    }
-
     public static int Run(FileInfo mapFile, FileInfo[] policyFiles, CheckFormat format, Terminal terminal, FileInfo? rolesFile = null)
     {
         Roles.RoleCatalog? roleFacts = null;
         if (rolesFile is not null)
         {
-            try
+            (roleFacts, var error) = Roles.RoleCatalog.LoadFile(rolesFile.FullName, rolesFile.Name);
+            if (error is not null)
             {
-                using var stream = rolesFile.OpenRead();
-                roleFacts = Roles.RoleCatalog.Parse(stream);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
-            {
-                terminal.Error.WriteLine($"callmap: cannot read the roles file {rolesFile.Name}: {e.Message}");
-                terminal.Error.WriteLine("    fix: give a JSON object keyed by role name, each with title, stage and permissions (the format of shared/gcp/iam-roles.json)");
+                terminal.Error.Write(DiagnosticsReport.Render([error]));
                 return ExitCodes.BadInput;
             }
         }
-        var paths = policyFiles.Length > 0 ? policyFiles.Select(f => f.FullName).ToList() : DefaultPolicies(mapFile);
+        var paths = policyFiles.Length > 0 ? policyFiles.Select(f => f.FullName).ToList() : PolicyFiles.DefaultFor(mapFile.FullName);
         var (policies, errors) = PolicyLoader.LoadFiles(paths);
         if (policies is null)
         {

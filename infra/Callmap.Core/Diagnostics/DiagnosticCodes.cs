@@ -25,4 +25,5 @@ public static class DiagnosticCodes
     public const string ArmorRule = "armor-rule";
     public const string PublicExposure = "public-exposure";
     public const string HostConflict = "host-conflict";
+    public const string StackConfig = "stack-config";
 }

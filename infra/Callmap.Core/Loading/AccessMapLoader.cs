@@ -14,9 +14,10 @@ public sealed record LoadResult(AccessMap? Map, IReadOnlyList<Diagnostic> Diagno
 /// <summary>Reads, binds and validates an access map. User errors become diagnostics; nothing here throws for bad input.</summary>
 public static class AccessMapLoader
 {
-    public static LoadResult LoadFile(string path, YamlLimits? limits = null)
+    /// <summary>Loads a map file; locations name it relative to <paramref name="relativeTo"/> (default: the current directory).</summary>
+    public static LoadResult LoadFile(string path, YamlLimits? limits = null, string? relativeTo = null)
     {
-        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
+        var display = Path.GetRelativePath(relativeTo ?? Directory.GetCurrentDirectory(), path).Replace('\\', '/');
         string text;
         try
         {

@@ -35,12 +35,13 @@ public static class PolicyLoader
         return d.HasErrors ? (null, d.Sorted()) : (new PolicySet(files.Select(f => f.File).ToList(), rules), []);
     }
 
-    public static (PolicySet? Policies, IReadOnlyList<Diagnostic> Diagnostics) LoadFiles(IEnumerable<string> paths)
+    /// <summary>Loads policy files in order; locations name them relative to <paramref name="relativeTo"/> (default: the current directory).</summary>
+    public static (PolicySet? Policies, IReadOnlyList<Diagnostic> Diagnostics) LoadFiles(IEnumerable<string> paths, string? relativeTo = null)
     {
         var files = new List<(string, string)>();
         foreach (var path in paths)
         {
-            var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
+            var display = Path.GetRelativePath(relativeTo ?? Directory.GetCurrentDirectory(), path).Replace('\\', '/');
             try { files.Add((display, File.ReadAllText(path))); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

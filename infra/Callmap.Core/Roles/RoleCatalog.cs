@@ -25,6 +25,22 @@ public sealed class RoleCatalog
 
     public IReadOnlyDictionary<string, RoleFacts> Roles => _roles;
 
+    /// <summary>Reads a roles file (as `roles refresh` writes it); a file that cannot be read is a located error, never an exception.</summary>
+    public static (RoleCatalog? Catalog, Diagnostics.Diagnostic? Error) LoadFile(string path, string display)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return (Parse(stream), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
+        {
+            return (null, new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.Io, new Diagnostics.SourceLocation(display, 1, 1),
+                $"cannot read the roles file: {e.Message}",
+                "give a JSON object keyed by role name, each with title, stage and permissions, as `callmap-audit roles refresh` writes it"));
+        }
+    }
+
     public static RoleCatalog Parse(Stream json) =>
         new(JsonSerializer.Deserialize<Dictionary<string, RoleFacts>>(json)
             ?? throw new InvalidDataException("the roles file holds no JSON object"));
