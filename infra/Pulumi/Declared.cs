@@ -1,0 +1,35 @@
+using Callmap.Planning;
+using Pulumi;
+
+namespace Callmap.Deploy;
+
+/// <summary>
+/// The resources registered so far, by the plan's logical names, so that a translation can refer to
+/// an earlier resource (a backend's NEG, a proxy's URL map) and carry the plan's dependencies over.
+/// </summary>
+internal sealed class Declared(Plan plan, IReadOnlyDictionary<string, Output<string>> secrets)
+{
+    private readonly Dictionary<string, CustomResource> _resources = new(StringComparer.Ordinal);
+
+    public Plan Plan { get; } = plan;
+
+    public void Add(PlanItem item, CustomResource resource) => _resources.Add(item.Name, resource);
+
+    /// <summary>The Pulumi id of an earlier item: what Google's references (self links, relative names) accept.</summary>
+    public Output<string> Id(string itemName) => _resources[itemName].Id;
+
+    public T Get<T>(string itemName) where T : CustomResource => (T)_resources[itemName];
+
+    public Output<string> Secret(string configKey) => secrets[configKey];
+
+    /// <summary>The item's own dependencies, exactly as the plan lists them; <paramref name="protect"/> where the plan asks for deletion protection Google cannot give.</summary>
+    public CustomResourceOptions Options(PlanItem item, bool protect = false) => new()
+    {
+        DependsOn = item.DependsOn.Select(name => (Resource)_resources[name]).ToList(),
+        Protect = protect,
+    };
+
+    /// <summary>The load balancer's IP address once assigned, or null when nothing is public.</summary>
+    public Output<string>? Address() =>
+        Plan.OfType<GlobalAddressItem>().SingleOrDefault() is { } address ? Get<Pulumi.Gcp.Compute.GlobalAddress>(address.Name).Address : null;
+}

@@ -1,0 +1,114 @@
+using Callmap.Planning;
+using Pulumi;
+using Gcp = Pulumi.Gcp;
+using Run = Pulumi.Gcp.CloudRunV2.Inputs;
+using Gen1 = Pulumi.Gcp.CloudFunctions.Inputs;
+using Gen2 = Pulumi.Gcp.CloudFunctionsV2.Inputs;
+
+namespace Callmap.Deploy;
+
+/// <summary>Cloud Run services and functions of both generations, with the names, identities, ingress and environment the plan decided.</summary>
+internal static class Workloads
+{
+    public static CustomResource Run(RunServiceItem item, Declared d) =>
+        new Gcp.CloudRunV2.Service(item.Name, new Gcp.CloudRunV2.ServiceArgs
+        {
+            Name = item.Workload,
+            Location = item.Location,
+            Ingress = item.Ingress,
+            InvokerIamDisabled = item.InvokerIamDisabled,
+            CustomAudiences = item.CustomAudiences.ToList(),
+            DeletionProtection = item.DeletionProtection,
+            Template = new Run.ServiceTemplateArgs
+            {
+                ServiceAccount = item.ServiceAccountEmail,
+                Scaling = new Run.ServiceTemplateScalingArgs
+                {
+                    MinInstanceCount = Inputs.Optional(item.MinInstances),
+                    MaxInstanceCount = Inputs.Optional(item.MaxInstances),
+                },
+                VpcAccess = item.VpcEgress is { } vpc
+                    ? new Run.ServiceTemplateVpcAccessArgs
+                    {
+                        Egress = vpc.Egress,
+                        NetworkInterfaces = { new Run.ServiceTemplateVpcAccessNetworkInterfaceArgs { Network = vpc.Network, Subnetwork = vpc.Subnetwork } },
+                    }
+                    : null,
+                Containers =
+                {
+                    new Run.ServiceTemplateContainerArgs
+                    {
+                        Image = item.Image,
+                        Resources = new Run.ServiceTemplateContainerResourcesArgs { Limits = Inputs.Limits(("cpu", item.Cpu), ("memory", item.Memory)) },
+                        Envs = item.Env.Select(e => new Run.ServiceTemplateContainerEnvArgs
+                        {
+                            Name = e.Name,
+                            Value = Inputs.PlainValue(e, d),
+                            ValueSource = e.From == EnvSource.SecretManager
+                                ? new Run.ServiceTemplateContainerEnvValueSourceArgs
+                                {
+                                    SecretKeyRef = new Run.ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs { Secret = e.Secret!, Version = e.Version },
+                                }
+                                : null,
+                        }).ToList(),
+                    },
+                },
+            },
+        }, d.Options(item));
+
+    /// <summary>Functions have no deletion protection field: the plan's flag becomes Pulumi's protect.</summary>
+    public static CustomResource Gen2(FunctionGen2Item item, Declared d) =>
+        new Gcp.CloudFunctionsV2.Function(item.Name, new Gcp.CloudFunctionsV2.FunctionArgs
+        {
+            Name = item.Workload,
+            Location = item.Location,
+            BuildConfig = new Gen2.FunctionBuildConfigArgs
+            {
+                Runtime = item.Runtime,
+                EntryPoint = item.EntryPoint,
+                Source = new Gen2.FunctionBuildConfigSourceArgs
+                {
+                    StorageSource = new Gen2.FunctionBuildConfigSourceStorageSourceArgs { Bucket = item.SourceBucket, Object = item.SourceObject },
+                },
+            },
+            ServiceConfig = new Gen2.FunctionServiceConfigArgs
+            {
+                ServiceAccountEmail = item.ServiceAccountEmail,
+                IngressSettings = item.Ingress,
+                MinInstanceCount = Inputs.Optional(item.MinInstances),
+                MaxInstanceCount = Inputs.Optional(item.MaxInstances),
+                AvailableMemory = item.AvailableMemory,
+                EnvironmentVariables = Inputs.PlainEnv(item, d),
+                SecretEnvironmentVariables = item.Env.Where(e => e.From == EnvSource.SecretManager)
+                    .Select(e => new Gen2.FunctionServiceConfigSecretEnvironmentVariableArgs
+                    {
+                        Key = e.Name, ProjectId = d.Plan.Project, Secret = e.Secret!, Version = e.Version!,
+                    }).ToList(),
+            },
+        }, d.Options(item, protect: item.DeletionProtection));
+
+    public static CustomResource Gen1(FunctionGen1Item item, Declared d) =>
+        new Gcp.CloudFunctions.Function(item.Name, new Gcp.CloudFunctions.FunctionArgs
+        {
+            Name = item.Workload,
+            Region = item.Location,
+            Runtime = item.Runtime,
+            EntryPoint = item.EntryPoint,
+            SourceArchiveBucket = item.SourceBucket,
+            SourceArchiveObject = item.SourceObject,
+            // FunctionGen1Item: HTTPS-triggered, with the security level the plan names.
+            TriggerHttp = true,
+            HttpsTriggerSecurityLevel = item.HttpsTriggerSecurityLevel,
+            IngressSettings = item.Ingress,
+            ServiceAccountEmail = item.ServiceAccountEmail,
+            AvailableMemoryMb = Inputs.Optional(item.AvailableMemoryMb),
+            MinInstances = Inputs.Optional(item.MinInstances),
+            MaxInstances = Inputs.Optional(item.MaxInstances),
+            EnvironmentVariables = Inputs.PlainEnv(item, d),
+            SecretEnvironmentVariables = item.Env.Where(e => e.From == EnvSource.SecretManager)
+                .Select(e => new Gen1.FunctionSecretEnvironmentVariableArgs
+                {
+                    Key = e.Name, ProjectId = d.Plan.Project, Secret = e.Secret!, Version = e.Version!,
+                }).ToList(),
+        }, d.Options(item, protect: item.DeletionProtection));
+}
