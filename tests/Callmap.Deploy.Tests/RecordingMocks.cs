@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Pulumi.Testing;
+
+namespace Callmap.Deploy.Tests;
+
+/// <summary>One resource as the engine saw it registered: its type token, logical name and inputs (wire names).</summary>
+public sealed record Registered(string Type, string Name, ImmutableDictionary<string, object> Inputs);
+
+/// <summary>
+/// Pulumi's mock engine hooks: every registration is recorded; each resource gets the id "NAME-id" and
+/// echoes its inputs as its state; the load balancer's address gets a documentation-range IP.
+/// </summary>
+public sealed class RecordingMocks : IMocks
+{
+    public const string LoadBalancerIp = "203.0.113.10";
+
+    public ConcurrentQueue<Registered> Resources { get; } = new();
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        Resources.Enqueue(new Registered(args.Type!, args.Name!, args.Inputs));
+        var state = args.Type == "gcp:compute/globalAddress:GlobalAddress" ? args.Inputs.SetItem("address", LoadBalancerIp) : args.Inputs;
+        return Task.FromResult<(string?, object)>(($"{args.Name}-id", state));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args) =>
+        throw new InvalidOperationException($"the program calls no functions, but called {args.Token}");
+}
