@@ -9,12 +9,13 @@ namespace Callmap.Policies;
 /// <summary>The findings of `callmap check`, for people (text, grouped by rule) and for code scanning (SARIF 2.1.0).</summary>
 public static class CheckReport
 {
-    public static string Text(CheckResult result, string mapFile, IReadOnlyList<string> policyFiles)
+    /// <summary><paramref name="verb"/> names the command in the heading: check, or audit (whose findings are in the same shape).</summary>
+    public static string Text(CheckResult result, string mapFile, IReadOnlyList<string> policyFiles, string verb = "check")
     {
-        var text = new StringBuilder($"callmap check · {mapFile} · policies: {string.Join(", ", policyFiles)}\n");
+        var text = new StringBuilder($"callmap {verb} · {mapFile} · policies: {string.Join(", ", policyFiles)}\n");
         foreach (var group in result.Findings.GroupBy(f => f.RuleId))
         {
-            var rule = BuiltInRules.All.Single(r => r.Id == group.Key);
+            var rule = result.Evaluated.Single(e => e.Rule.Id == group.Key).Rule;
             var level = group.First().Level;
             text.AppendLine().AppendLine($"{(level == PolicyLevel.Mandatory ? "✗" : "!")} {rule.Id} ({Word(level)}): {rule.Title}");
             foreach (var f in group)
@@ -95,9 +96,9 @@ public static class CheckReport
     }
 
     /// <summary>Markdown for a pull-request comment: a line per rule, failures first, then the findings with their fixes.</summary>
-    public static string Markdown(CheckResult result, string mapFile, IReadOnlyList<string> policyFiles)
+    public static string Markdown(CheckResult result, string mapFile, IReadOnlyList<string> policyFiles, string verb = "check")
     {
-        var md = new StringBuilder($"## callmap check: `{mapFile}`\n\n");
+        var md = new StringBuilder($"## callmap {verb}: `{mapFile}`\n\n");
         md.AppendLine($"Policies: {string.Join(", ", policyFiles.Select(f => $"`{f}`"))}").AppendLine();
         md.AppendLine("| rule | level | result |").AppendLine("|---|---|---|");
         foreach (var (rule, level) in result.Evaluated.OrderBy(e => result.Findings.All(f => f.RuleId != e.Rule.Id)).ThenBy(e => e.Rule.Id, StringComparer.Ordinal))

@@ -18,12 +18,17 @@ public static class PolicyEngine
     public static CheckResult Check(PolicyContext context, PolicySet policies)
     {
         var evaluated = BuiltInRules.All.Select(r => (Rule: r, policies.For(r.Id).Level)).Where(p => p.Level != PolicyLevel.Disabled).ToList();
-        var all = evaluated
-            .SelectMany(p => p.Rule.Check(context, policies.For(p.Rule.Id)).Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix)))
-            .OrderBy(f => f.At).ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ToList();
+        var findings = evaluated
+            .SelectMany(p => p.Rule.Check(context, policies.For(p.Rule.Id)).Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix)));
+        return Verdict(findings, evaluated, context.Map, context.Date);
+    }
+
+    /// <summary>Sorts findings by location and sets aside those the map's active waivers cover; shared by `check` and `audit`.</summary>
+    public static CheckResult Verdict(IEnumerable<Finding> findings, IReadOnlyList<(PolicyRule Rule, PolicyLevel Level)> evaluated, Model.AccessMap map, DateOnly date)
+    {
+        var all = findings.OrderBy(f => f.At).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         // A waiver sets aside the findings of its rule that name its subject, until it expires.
-        var active = (context.Map.Waivers ?? []).Where(w => w.Expires >= context.Date).ToList();
+        var active = (map.Waivers ?? []).Where(w => w.Expires >= date).ToList();
         var waived = all.Select(f => (f, waiver: active.FirstOrDefault(w => w.Rule == f.RuleId && f.Message.Contains(w.Subject, StringComparison.Ordinal))))
             .Where(p => p.waiver is not null).Select(p => new WaivedFinding(p.f, p.waiver!)).ToList();
         return new CheckResult(all.Except(waived.Select(w => w.Finding)).ToList(), evaluated, waived, active);

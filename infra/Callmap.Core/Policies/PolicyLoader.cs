@@ -17,6 +17,9 @@ public static class PolicyLoader
         ["disabled"] = PolicyLevel.Disabled,
     };
 
+    /// <summary>The rules a policy file may configure: those `check` runs on the map, and those `audit` runs on the live project.</summary>
+    public static IReadOnlyList<PolicyRule> KnownRules { get; } = [.. BuiltInRules.All, .. Audit.AuditRules.All];
+
     public static (PolicySet? Policies, IReadOnlyList<Diagnostic> Diagnostics) Load(IReadOnlyList<(string File, string Text)> files)
     {
         var d = new DiagnosticBag();
@@ -55,10 +58,10 @@ public static class PolicyLoader
     private static RuleSettings? Rule(YEntry entry, Dictionary<string, RuleSettings> earlier, DiagnosticBag d)
     {
         var id = entry.Key.Value;
-        if (BuiltInRules.All.FirstOrDefault(r => r.Id == id) is not { } rule)
+        if (KnownRules.FirstOrDefault(r => r.Id == id) is not { } rule)
         {
             d.Add(DiagnosticCodes.UnknownKey, entry.Key.At, $"'{id}' is not a callmap rule",
-                $"{Suggestions.DidYouMean(id, BuiltInRules.All.Select(r => r.Id))}rules: {string.Join(", ", BuiltInRules.All.Select(r => r.Id))}");
+                $"{Suggestions.DidYouMean(id, KnownRules.Select(r => r.Id))}rules: {string.Join(", ", KnownRules.Select(r => r.Id))}");
             return null;
         }
         var previous = earlier.GetValueOrDefault(id);

@@ -36,7 +36,7 @@ public static partial class AccessMapValidator
 
     private static void Waivers(AccessMap map, DiagnosticBag d)
     {
-        var rules = Policies.BuiltInRules.All.Select(r => r.Id).ToList();
+        var rules = Policies.PolicyLoader.KnownRules.Select(r => r.Id).ToList();
         foreach (var waiver in map.Waivers ?? [])
         {
             if (!rules.Contains(waiver.Rule))
