@@ -10,15 +10,7 @@ namespace Callmap.AuditTool.Tests;
 
 public class AuditToolTests
 {
-    private static readonly string Root = FindRoot();
-    private static readonly string ProdMap = Path.Combine(Root, "stacks", "prod.yaml");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Infra.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static readonly string ProdMap = Path.Combine(RepoPaths.Stacks, "prod.yaml");
 
     private static (int Exit, string Out, string Error) Run(FakeIamClient client, params string[] args)
     {
