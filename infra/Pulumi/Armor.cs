@@ -16,12 +16,12 @@ internal static class Armor
         {
             Name = item.PolicyName,
             Rules = item.Rules.Select(Rule).ToList(),
-            AdaptiveProtectionConfig = item.AdaptiveProtection
+            AdaptiveProtectionConfig = Inputs.Optional(item.AdaptiveProtection
                 ? new Compute.SecurityPolicyAdaptiveProtectionConfigArgs
                 {
                     Layer7DdosDefenseConfig = new Compute.SecurityPolicyAdaptiveProtectionConfigLayer7DdosDefenseConfigArgs { Enable = true },
                 }
-                : null,
+                : null),
         }, d.Options(item));
 
     private static Compute.SecurityPolicyRuleArgs Rule(ArmorRule rule) => new()
@@ -39,13 +39,13 @@ internal static class Armor
             {
                 Expr = new Compute.SecurityPolicyRuleMatchExprArgs { Expression = rule.Expression! },
             },
-        RateLimitOptions = rule.RateLimit is { } limit
+        RateLimitOptions = Inputs.Optional(rule.RateLimit is { } limit
             ? new Compute.SecurityPolicyRuleRateLimitOptionsArgs
             {
                 ConformAction = limit.ConformAction,
                 ExceedAction = limit.ExceedAction,
                 EnforceOnKey = limit.EnforceOnKey,
-                EnforceOnKeyName = limit.EnforceOnKeyName,
+                EnforceOnKeyName = Inputs.Optional(limit.EnforceOnKeyName),
                 BanDurationSec = Inputs.Optional(limit.BanDurationSec),
                 RateLimitThreshold = new Compute.SecurityPolicyRuleRateLimitOptionsRateLimitThresholdArgs
                 {
@@ -53,6 +53,6 @@ internal static class Armor
                     IntervalSec = limit.IntervalSec,
                 },
             }
-            : null,
+            : null),
     };
 }

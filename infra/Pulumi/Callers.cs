@@ -81,8 +81,8 @@ internal static class Callers
                     Audience = item.Oidc.Audience,
                 },
             },
-            RateLimits = item.MaxDispatchesPerSecond is { } rate
+            RateLimits = Inputs.Optional(item.MaxDispatchesPerSecond is { } rate
                 ? new Gcp.CloudTasks.Inputs.QueueRateLimitsArgs { MaxDispatchesPerSecond = rate }
-                : null,
+                : null),
         }, d.Options(item));
 }

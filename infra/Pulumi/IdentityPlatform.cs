@@ -19,19 +19,19 @@ internal static class IdentityPlatform
             },
             AuthorizedDomains = item.AuthorizedDomains.ToList(),
             Mfa = new Idp.ConfigMfaArgs { State = item.MfaState, EnabledProviders = item.MfaEnabledProviders.ToList() },
-            Quota = item.SignUpQuota is { } quota
+            Quota = Inputs.Optional(item.SignUpQuota is { } quota
                 ? new Idp.ConfigQuotaArgs
                 {
-                    SignUpQuotaConfig = new Idp.ConfigQuotaSignUpQuotaConfigArgs { Quota = quota, QuotaDuration = item.SignUpQuotaDuration },
+                    SignUpQuotaConfig = new Idp.ConfigQuotaSignUpQuotaConfigArgs { Quota = quota, QuotaDuration = Inputs.Optional(item.SignUpQuotaDuration) },
                 }
-                : null,
-            BlockingFunctions = item.BlockingTriggers.Count > 0
+                : null),
+            BlockingFunctions = Inputs.Optional(item.BlockingTriggers.Count > 0
                 ? new Idp.ConfigBlockingFunctionsArgs
                 {
                     Triggers = item.BlockingTriggers
                         .Select(t => new Idp.ConfigBlockingFunctionsTriggerArgs { EventType = t.EventType, FunctionUri = t.FunctionUri }).ToList(),
                 }
-                : null,
+                : null),
         }, d.Options(item));
 
     public static CustomResource Provider(IdentityProviderConfigItem item, Declared d) =>

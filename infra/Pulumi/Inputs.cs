@@ -10,12 +10,15 @@ internal static class Inputs
 
     public static Input<double>? Optional(double? value) => value.HasValue ? value.Value : null;
 
+    /// <summary>An optional block or string: unset when the plan has none (the SDK's conversions take non-null values only).</summary>
+    public static Input<T>? Optional<T>(T? value) where T : class => value is null ? null : (Input<T>)value;
+
     /// <summary>The value of an environment entry that is not a Secret Manager reference (those are mounted, not copied).</summary>
     public static Input<string>? PlainValue(EnvEntry entry, Declared d) => entry.From switch
     {
         EnvSource.SecretManager => null,
         EnvSource.PulumiConfig => d.Secret(entry.ConfigKey!),
-        _ => entry.Value,
+        _ => Optional(entry.Value),
     };
 
     /// <summary>A function's environment_variables: every entry but Secret Manager references.</summary>

@@ -24,8 +24,8 @@ internal static class LoadBalancer
             Name = item.NegName,
             Region = item.Region,
             NetworkEndpointType = item.NetworkEndpointType,
-            CloudRun = item.CloudRunService is { } service ? new Compute.RegionNetworkEndpointGroupCloudRunArgs { Service = service } : null,
-            CloudFunction = item.CloudFunction is { } function ? new Compute.RegionNetworkEndpointGroupCloudFunctionArgs { Function = function } : null,
+            CloudRun = Inputs.Optional(item.CloudRunService is { } service ? new Compute.RegionNetworkEndpointGroupCloudRunArgs { Service = service } : null),
+            CloudFunction = Inputs.Optional(item.CloudFunction is { } function ? new Compute.RegionNetworkEndpointGroupCloudFunctionArgs { Function = function } : null),
         }, d.Options(item));
 
     public static CustomResource Backend(BackendServiceItem item, Declared d) =>
@@ -36,7 +36,7 @@ internal static class LoadBalancer
             Protocol = item.Protocol,
             Backends = { new Compute.BackendServiceBackendArgs { Group = d.Id(item.Neg) } },
             SecurityPolicy = d.Id(item.SecurityPolicy),
-            Iap = item.IapEnabled ? new Compute.BackendServiceIapArgs { Enabled = true } : null,
+            Iap = Inputs.Optional(item.IapEnabled ? new Compute.BackendServiceIapArgs { Enabled = true } : null),
         }, d.Options(item));
 
     public static CustomResource Certificate(ManagedCertificateItem item, Declared d) =>
@@ -68,7 +68,7 @@ internal static class LoadBalancer
             }).ToList(),
             DefaultUrlRedirect = new Compute.URLMapDefaultUrlRedirectArgs
             {
-                HostRedirect = item.DefaultRedirectHost,
+                HostRedirect = Inputs.Optional(item.DefaultRedirectHost),
                 HttpsRedirect = item.HttpsRedirect,
                 StripQuery = item.StripQuery,
             },
@@ -80,7 +80,7 @@ internal static class LoadBalancer
             Name = item.ProxyName,
             UrlMap = d.Id(item.UrlMap),
             SslCertificates = item.SslCertificates.Select(d.Id).ToList(),
-            CertificateMap = item.CertificateMap,
+            CertificateMap = Inputs.Optional(item.CertificateMap),
             SslPolicy = d.Id(item.SslPolicy),
         }, d.Options(item));
 

@@ -27,13 +27,13 @@ internal static class Workloads
                     MinInstanceCount = Inputs.Optional(item.MinInstances),
                     MaxInstanceCount = Inputs.Optional(item.MaxInstances),
                 },
-                VpcAccess = item.VpcEgress is { } vpc
+                VpcAccess = Inputs.Optional(item.VpcEgress is { } vpc
                     ? new Run.ServiceTemplateVpcAccessArgs
                     {
                         Egress = vpc.Egress,
                         NetworkInterfaces = { new Run.ServiceTemplateVpcAccessNetworkInterfaceArgs { Network = vpc.Network, Subnetwork = vpc.Subnetwork } },
                     }
-                    : null,
+                    : null),
                 Containers =
                 {
                     new Run.ServiceTemplateContainerArgs
@@ -44,12 +44,12 @@ internal static class Workloads
                         {
                             Name = e.Name,
                             Value = Inputs.PlainValue(e, d),
-                            ValueSource = e.From == EnvSource.SecretManager
+                            ValueSource = Inputs.Optional(e.From == EnvSource.SecretManager
                                 ? new Run.ServiceTemplateContainerEnvValueSourceArgs
                                 {
-                                    SecretKeyRef = new Run.ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs { Secret = e.Secret!, Version = e.Version },
+                                    SecretKeyRef = new Run.ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs { Secret = e.Secret!, Version = Inputs.Optional(e.Version) },
                                 }
-                                : null,
+                                : null),
                         }).ToList(),
                     },
                 },
@@ -77,7 +77,7 @@ internal static class Workloads
                 IngressSettings = item.Ingress,
                 MinInstanceCount = Inputs.Optional(item.MinInstances),
                 MaxInstanceCount = Inputs.Optional(item.MaxInstances),
-                AvailableMemory = item.AvailableMemory,
+                AvailableMemory = Inputs.Optional(item.AvailableMemory),
                 EnvironmentVariables = Inputs.PlainEnv(item, d),
                 SecretEnvironmentVariables = item.Env.Where(e => e.From == EnvSource.SecretManager)
                     .Select(e => new Gen2.FunctionServiceConfigSecretEnvironmentVariableArgs
