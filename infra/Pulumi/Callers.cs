@@ -31,6 +31,7 @@ internal static class Callers
         {
             Name = item.SubscriptionName,
             Topic = item.Topic,
+            ExpirationPolicy = new Gcp.PubSub.Inputs.SubscriptionExpirationPolicyArgs { Ttl = item.ExpirationTtl },
             PushConfig = new Gcp.PubSub.Inputs.SubscriptionPushConfigArgs
             {
                 PushEndpoint = item.PushEndpoint,
@@ -72,6 +73,7 @@ internal static class Callers
             {
                 UriOverride = new Gcp.CloudTasks.Inputs.QueueHttpTargetUriOverrideArgs
                 {
+                    Scheme = item.Scheme,
                     Host = item.Host,
                     PathOverride = new Gcp.CloudTasks.Inputs.QueueHttpTargetUriOverridePathOverrideArgs { Path = item.Path },
                 },

@@ -36,6 +36,8 @@ public static class CallmapProgram
     {
         ApiServiceItem i => Identity.Api(i, d),
         ServiceAccountItem i => Identity.Account(i, d),
+        ConfigSecretItem i => Grants.ConfigSecret(i, d),
+        ConfigSecretVersionItem i => Grants.ConfigSecretVersion(i, d),
         SecretAccessorGrantItem i => Grants.SecretAccessor(i, d),
         RunServiceItem i => Workloads.Run(i, d),
         FunctionGen2Item i => Workloads.Gen2(i, d),
@@ -46,6 +48,7 @@ public static class CallmapProgram
         PushSubscriptionItem i => Callers.Push(i, d),
         EventarcTriggerItem i => Callers.Eventarc(i, d),
         TasksQueueItem i => Callers.Tasks(i, d),
+        TasksEnqueuerGrantItem i => Grants.TasksEnqueuer(i, d),
         SecurityPolicyItem i => Armor.Policy(i, d),
         GlobalAddressItem i => LoadBalancer.Address(i, d),
         ServerlessNegItem i => LoadBalancer.Neg(i, d),

@@ -25,6 +25,30 @@ internal static class Grants
             Member = item.Member,
         }, d.Options(item));
 
+    public static CustomResource TasksEnqueuer(TasksEnqueuerGrantItem item, Declared d) =>
+        new Gcp.CloudTasks.QueueIamMember(item.Name, new Gcp.CloudTasks.QueueIamMemberArgs
+        {
+            Name = item.Queue,
+            Location = item.Location,
+            Role = item.Role,
+            Member = item.Member,
+        }, d.Options(item));
+
+    public static CustomResource ConfigSecret(ConfigSecretItem item, Declared d) =>
+        new Gcp.SecretManager.Secret(item.Name, new Gcp.SecretManager.SecretArgs
+        {
+            SecretId = item.SecretId,
+            Replication = new Gcp.SecretManager.Inputs.SecretReplicationArgs { Auto = new Gcp.SecretManager.Inputs.SecretReplicationAutoArgs() },
+        }, d.Options(item));
+
+    /// <summary>The value comes from the stack's config secret and stays a secret in Pulumi's state.</summary>
+    public static CustomResource ConfigSecretVersion(ConfigSecretVersionItem item, Declared d) =>
+        new Gcp.SecretManager.SecretVersion(item.Name, new Gcp.SecretManager.SecretVersionArgs
+        {
+            Secret = d.Id(item.Secret),
+            SecretData = d.Secret(item.ConfigKey),
+        }, d.Options(item));
+
     public static CustomResource SecretAccessor(SecretAccessorGrantItem item, Declared d) =>
         new Gcp.SecretManager.SecretIamMember(item.Name, new Gcp.SecretManager.SecretIamMemberArgs
         {

@@ -1,5 +1,6 @@
 using Callmap.Planning;
 using Pulumi;
+using Gcp = Pulumi.Gcp;
 
 namespace Callmap.Deploy;
 
@@ -13,20 +14,18 @@ internal static class Inputs
     /// <summary>An optional block or string: unset when the plan has none (the SDK's conversions take non-null values only).</summary>
     public static Input<T>? Optional<T>(T? value) where T : class => value is null ? null : (Input<T>)value;
 
-    /// <summary>The value of an environment entry that is not a Secret Manager reference (those are mounted, not copied).</summary>
-    public static Input<string>? PlainValue(EnvEntry entry, Declared d) => entry.From switch
-    {
-        EnvSource.SecretManager => null,
-        EnvSource.PulumiConfig => d.Secret(entry.ConfigKey!),
-        _ => Optional(entry.Value),
-    };
+    /// <summary>Whether the platform reads the entry from Secret Manager at start (a reference, never a copied value).</summary>
+    public static bool IsSecretReference(EnvEntry entry) => entry.From is EnvSource.SecretManager or EnvSource.PulumiConfig;
 
-    /// <summary>A function's environment_variables: every entry but Secret Manager references.</summary>
-    public static InputMap<string> PlainEnv(WorkloadItem item, Declared d)
+    /// <summary>The secret version an entry mounts: the one the map names, or the one created from a config secret.</summary>
+    public static Input<string> SecretVersion(EnvEntry entry, Declared d) =>
+        entry.VersionFrom is { } created ? d.Get<Gcp.SecretManager.SecretVersion>(created).Version : entry.Version!;
+
+    /// <summary>The plain environment: every entry that is not a secret reference.</summary>
+    public static InputMap<string> PlainEnv(WorkloadItem item)
     {
         var env = new InputMap<string>();
-        foreach (var entry in item.Env.Where(e => e.From != EnvSource.SecretManager))
-            env.Add(entry.Name, PlainValue(entry, d)!);
+        foreach (var entry in item.Env.Where(e => !IsSecretReference(e))) env.Add(entry.Name, entry.Value!);
         return env;
     }
 

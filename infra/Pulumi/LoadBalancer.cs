@@ -71,6 +71,7 @@ internal static class LoadBalancer
                 HostRedirect = Inputs.Optional(item.DefaultRedirectHost),
                 HttpsRedirect = item.HttpsRedirect,
                 StripQuery = item.StripQuery,
+                RedirectResponseCode = item.RedirectResponseCode,
             },
         }, d.Options(item));
 

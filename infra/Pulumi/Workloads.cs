@@ -39,15 +39,19 @@ internal static class Workloads
                     new Run.ServiceTemplateContainerArgs
                     {
                         Image = item.Image,
-                        Resources = new Run.ServiceTemplateContainerResourcesArgs { Limits = Inputs.Limits(("cpu", item.Cpu), ("memory", item.Memory)) },
+                        Resources = new Run.ServiceTemplateContainerResourcesArgs
+                        {
+                            Limits = Inputs.Limits(("cpu", item.Cpu), ("memory", item.Memory)),
+                            CpuIdle = item.CpuIdle,
+                        },
                         Envs = item.Env.Select(e => new Run.ServiceTemplateContainerEnvArgs
                         {
                             Name = e.Name,
-                            Value = Inputs.PlainValue(e, d),
-                            ValueSource = Inputs.Optional(e.From == EnvSource.SecretManager
+                            Value = Inputs.Optional(Inputs.IsSecretReference(e) ? null : e.Value),
+                            ValueSource = Inputs.Optional(Inputs.IsSecretReference(e)
                                 ? new Run.ServiceTemplateContainerEnvValueSourceArgs
                                 {
-                                    SecretKeyRef = new Run.ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs { Secret = e.Secret!, Version = Inputs.Optional(e.Version) },
+                                    SecretKeyRef = new Run.ServiceTemplateContainerEnvValueSourceSecretKeyRefArgs { Secret = e.Secret!, Version = Inputs.SecretVersion(e, d) },
                                 }
                                 : null),
                         }).ToList(),
@@ -78,11 +82,11 @@ internal static class Workloads
                 MinInstanceCount = Inputs.Optional(item.MinInstances),
                 MaxInstanceCount = Inputs.Optional(item.MaxInstances),
                 AvailableMemory = Inputs.Optional(item.AvailableMemory),
-                EnvironmentVariables = Inputs.PlainEnv(item, d),
-                SecretEnvironmentVariables = item.Env.Where(e => e.From == EnvSource.SecretManager)
+                EnvironmentVariables = Inputs.PlainEnv(item),
+                SecretEnvironmentVariables = item.Env.Where(Inputs.IsSecretReference)
                     .Select(e => new Gen2.FunctionServiceConfigSecretEnvironmentVariableArgs
                     {
-                        Key = e.Name, ProjectId = d.Plan.Project, Secret = e.Secret!, Version = e.Version!,
+                        Key = e.Name, ProjectId = e.SecretProject!, Secret = e.Secret!, Version = Inputs.SecretVersion(e, d),
                     }).ToList(),
             },
         }, d.Options(item, protect: item.DeletionProtection));
@@ -104,11 +108,11 @@ internal static class Workloads
             AvailableMemoryMb = Inputs.Optional(item.AvailableMemoryMb),
             MinInstances = Inputs.Optional(item.MinInstances),
             MaxInstances = Inputs.Optional(item.MaxInstances),
-            EnvironmentVariables = Inputs.PlainEnv(item, d),
-            SecretEnvironmentVariables = item.Env.Where(e => e.From == EnvSource.SecretManager)
+            EnvironmentVariables = Inputs.PlainEnv(item),
+            SecretEnvironmentVariables = item.Env.Where(Inputs.IsSecretReference)
                 .Select(e => new Gen1.FunctionSecretEnvironmentVariableArgs
                 {
-                    Key = e.Name, ProjectId = d.Plan.Project, Secret = e.Secret!, Version = e.Version!,
+                    Key = e.Name, ProjectId = e.SecretProject!, Secret = e.Secret!, Version = Inputs.SecretVersion(e, d),
                 }).ToList(),
         }, d.Options(item, protect: item.DeletionProtection));
 }

@@ -13,13 +13,15 @@ public static class KeyInputs
     {
         ApiServiceItem i => [("service", i.Service), ("disableOnDestroy", false)],
         ServiceAccountItem i => [("accountId", i.AccountId), ("displayName", i.DisplayName), ("description", i.Description)],
+        ConfigSecretItem i => [("secretId", i.SecretId)],
+        ConfigSecretVersionItem i => [("secret", Id(i.Secret))],
         SecretAccessorGrantItem i => [("secretId", i.SecretId), ("role", i.Role), ("member", i.Member)],
         RunServiceItem i =>
         [
             ("name", i.Workload), ("location", i.Location), ("ingress", i.Ingress), ("invokerIamDisabled", i.InvokerIamDisabled),
             ("deletionProtection", i.DeletionProtection), ("customAudiences", i.CustomAudiences.ToList()),
             ("template.serviceAccount", i.ServiceAccountEmail), ("template.containers[0].image", i.Image),
-            ("template.vpcAccess.egress", i.VpcEgress?.Egress),
+            ("template.vpcAccess.egress", i.VpcEgress?.Egress), ("template.containers[0].resources.cpuIdle", i.CpuIdle),
             .. i.Env.Select((e, n) => ($"template.containers[0].envs[{n}].name", (object?)e.Name)),
         ],
         FunctionGen2Item i =>
@@ -43,7 +45,7 @@ public static class KeyInputs
         ],
         PushSubscriptionItem i =>
         [
-            ("name", i.SubscriptionName), ("topic", i.Topic), ("pushConfig.pushEndpoint", i.PushEndpoint),
+            ("name", i.SubscriptionName), ("topic", i.Topic), ("pushConfig.pushEndpoint", i.PushEndpoint), ("expirationPolicy.ttl", i.ExpirationTtl),
             ("pushConfig.oidcToken.serviceAccountEmail", i.Oidc.ServiceAccountEmail), ("pushConfig.oidcToken.audience", i.Oidc.Audience),
         ],
         EventarcTriggerItem i =>
@@ -54,10 +56,11 @@ public static class KeyInputs
         ],
         TasksQueueItem i =>
         [
-            ("name", i.QueueName), ("location", i.Location), ("httpTarget.uriOverride.host", i.Host),
+            ("name", i.QueueName), ("location", i.Location), ("httpTarget.uriOverride.scheme", i.Scheme), ("httpTarget.uriOverride.host", i.Host),
             ("httpTarget.uriOverride.pathOverride.path", i.Path),
             ("httpTarget.oidcToken.serviceAccountEmail", i.Oidc.ServiceAccountEmail), ("httpTarget.oidcToken.audience", i.Oidc.Audience),
         ],
+        TasksEnqueuerGrantItem i => [("name", i.Queue), ("location", i.Location), ("role", i.Role), ("member", i.Member)],
         SecurityPolicyItem i =>
         [
             ("name", i.PolicyName), ("adaptiveProtectionConfig.layer7DdosDefenseConfig.enable", i.AdaptiveProtection ? true : null),
@@ -89,6 +92,7 @@ public static class KeyInputs
         UrlMapItem i =>
         [
             ("name", i.MapName), ("defaultUrlRedirect.httpsRedirect", i.HttpsRedirect), ("defaultUrlRedirect.hostRedirect", i.DefaultRedirectHost),
+            ("defaultUrlRedirect.redirectResponseCode", i.RedirectResponseCode),
             .. i.HostRules.Select((h, n) => ($"hostRules[{n}].pathMatcher", (object?)h.PathMatcher)),
             .. i.PathMatchers.Select((m, n) => ($"pathMatchers[{n}].defaultService", (object?)Id(m.DefaultBackend))),
         ],

@@ -124,6 +124,34 @@ public class ProgramUnderMocksTests
     }
 
     [Theory]
+    [MemberData(nameof(ExampleMaps))]
+    public async Task No_config_secret_reaches_a_workload_as_a_plain_environment_value(string map)
+    {
+        var plan = PlanOf(map);
+
+        var (mocks, _) = await Deploy(plan);
+
+        // Env values are readable by anyone with run.services.get and kept in every revision: a secret must be a reference.
+        var leaks = mocks.Resources.SelectMany(r => Flatten(r.Inputs).Where(v => v.Value.StartsWith("secret-", StringComparison.Ordinal))
+                .Where(v => !(r.Type == "gcp:secretmanager/secretVersion:SecretVersion" && v.Path == "secretData")
+                    && !(r.Type == PulumiTypes.Tokens[PlanItemKind.IdentityProviderConfig] && v.Path == "clientSecret"))
+                .Select(v => $"{r.Name} {v.Path}"))
+            .ToList();
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks));
+        // The detector sees secret values where they belong: each config secret as the data of its version.
+        foreach (var version in plan.OfType<ConfigSecretVersionItem>())
+            Assert.Contains(Flatten(mocks.Resources.Single(r => r.Name == version.Name).Inputs), v => v == ("secretData", $"secret-{version.ConfigKey}"));
+    }
+
+    private static IEnumerable<(string Path, string Value)> Flatten(object? value, string path = "") => value switch
+    {
+        string s => [(path, s)],
+        IDictionary<string, object> map => map.SelectMany(e => Flatten(e.Value, path.Length == 0 ? e.Key : $"{path}.{e.Key}")),
+        System.Collections.IEnumerable list => list.Cast<object?>().SelectMany((v, i) => Flatten(v, $"{path}[{i}]")),
+        _ => [],
+    };
+
+    [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
     public async Task Each_shipped_stack_runs_through_the_gate_with_its_own_settings(string stack)

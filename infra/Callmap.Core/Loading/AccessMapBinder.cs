@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Callmap.Diagnostics;
 using Callmap.Model;
 using Callmap.Yaml;
@@ -24,6 +25,9 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         ["internal-and-load-balancer"] = Ingress.InternalAndLoadBalancer,
         ["all"] = Ingress.All,
     };
+
+    /// <summary>Cloud Run's billing settings: request-based (CPU only while serving, the default) or instance-based (CPU always allocated).</summary>
+    private static readonly Dictionary<string, string> BillingWords = new() { ["request"] = "request", ["instance"] = "instance" };
 
     private static readonly Dictionary<string, int> Generations = new() { ["2"] = 2, ["1"] = 1 };
 
@@ -82,7 +86,7 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         var where = $"service '{name.Value}' (run)";
         if (Nodes.Mapping(node, $"services.{name.Value}.run", d, "{ image: REGION-docker.pkg.dev/PROJECT/REPO/IMAGE:TAG }") is not { } body) return null;
         var r = new MappingReader(body, where, d, "image", "region", "env", "secrets", "minInstances", "maxInstances",
-            "cpu", "memory", "ingress", "customAudiences", "deletionProtection");
+            "cpu", "memory", "billing", "ingress", "customAudiences", "deletionProtection");
         var image = r.Required("image", "europe-west1-docker.pkg.dev/PROJECT/apps/NAME:1.0.0") is { } i
             ? Nodes.Text(i, "image", d, "europe-west1-docker.pkg.dev/PROJECT/apps/NAME:1.0.0") : null;
         var common = Common(r, name.Value);
@@ -93,9 +97,10 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
                     audiences.Add(new Located<string>(text, item.At));
         var cpu = r.Optional("cpu") is { } c ? Nodes.Text(c, "cpu", d, "\"1\"") : null;
         var protection = r.Optional("deletionProtection") is { } p ? Nodes.Bool(p, "deletionProtection", d) : null;
-        if (image is null) return null;
+        var billing = r.Optional("billing") is { } b ? Nodes.Word(b, "billing", BillingWords, d) : "request";
+        if (image is null || billing is null) return null;
         return new Workload(name.Value, name.At, WorkloadKind.RunService, common.Region, image, null, common.Env, common.Secrets,
-            common.Min, common.Max, cpu, common.Memory, common.Ingress, audiences, protection ?? true);
+            common.Min, common.Max, cpu, common.Memory, common.Ingress, audiences, protection ?? true, InstanceBilling: billing == "instance");
     }
 
     private Workload? Function(YScalar name, YNode node)
@@ -187,8 +192,15 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         {
             if (r.Optional("version") is { } v)
                 d.Add(DiagnosticCodes.UnknownKey, v.At, $"'version' applies to Secret Manager secrets, not to the config secret '{name}'", "remove 'version'");
-            return Nodes.Text(config, $"secrets.{name}.config", d, "stripeKey") is { } key
-                ? new SecretEnvVar(name, new PulumiConfigSecret(key), entry.Key.At) : null;
+            if (Nodes.Text(config, $"secrets.{name}.config", d, "stripeKey") is not { } key) return null;
+            // The value is kept in a Secret Manager secret named after the key, whose ids allow only these characters.
+            if (!ConfigKeyPattern().IsMatch(key))
+            {
+                d.Add(DiagnosticCodes.InvalidName, config.At, $"'{key}' cannot be a config key callmap stores in Secret Manager",
+                    "use letters, digits, '-' and '_' only (at most 200), e.g. config: stripeApiKey");
+                return null;
+            }
+            return new SecretEnvVar(name, new PulumiConfigSecret(key), entry.Key.At);
         }
         var secretName = Nodes.Text(secret!, $"secrets.{name}.secret", d, "stripe-key");
         var version = r.Optional("version") is { } ver ? Nodes.Text(ver, $"secrets.{name}.version", d, "latest") : "latest";
@@ -231,7 +243,7 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
             CallerKind.Scheduler => "{ invokes: orders, schedule: \"0 3 * * *\" }",
             CallerKind.PubSubPush => "{ invokes: orders, topic: order-events }",
             CallerKind.Eventarc => "{ invokes: orders, event: google.cloud.storage.object.v1.finalized, filters: { bucket: uploads } }",
-            _ => "{ invokes: orders }",
+            _ => "{ invokes: orders, enqueuers: [api] }",
         };
         if (Nodes.Mapping(entry.Value, $"callers.{key}", d, example) is not { } body) return null;
         string[] keys = kind switch
@@ -239,7 +251,7 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
             CallerKind.Scheduler => ["invokes", "path", "schedule", "timeZone", "method"],
             CallerKind.PubSubPush => ["invokes", "path", "topic"],
             CallerKind.Eventarc => ["invokes", "path", "event", "filters"],
-            _ => ["invokes", "path", "maxDispatchesPerSecond"],
+            _ => ["invokes", "path", "maxDispatchesPerSecond", "enqueuers"],
         };
         var r = new MappingReader(body, where, d, keys);
         var invokesNode = r.Required("invokes", "orders");
@@ -251,8 +263,7 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
             CallerKind.PubSubPush => r.Required("topic", "order-events") is { } t && Nodes.Text(t, $"callers.{key}.topic", d, "order-events") is { } topic
                 ? new PushSettings(topic, path ?? "/") : null,
             CallerKind.Eventarc => Eventarc(r, key, path),
-            _ => new TasksSettings(path ?? "/",
-                r.Optional("maxDispatchesPerSecond") is { } rate ? Nodes.Number(rate, "maxDispatchesPerSecond", 0.001, 500, d) : null),
+            _ => Tasks(r, key, path),
         };
         if (invokes is null || path is null || settings is null) return null;
         return new Caller(key, entry.Key.At, kind, [new Located<string>(invokes, invokesNode!.At)], settings);
@@ -270,6 +281,30 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         var zone = r.Optional("timeZone") is { } z ? Nodes.Text(z, $"callers.{key}.timeZone", d, "Europe/Berlin") : "Etc/UTC";
         var method = r.Optional("method") is { } m ? Nodes.Word(m, $"callers.{key}.method", HttpMethods, d) : "POST";
         return schedule is null || zone is null || method is null ? null : new SchedulerSettings(schedule, zone, path ?? "/", method);
+    }
+
+    private TasksSettings? Tasks(MappingReader r, string key, string? path)
+    {
+        var rate = r.Optional("maxDispatchesPerSecond") is { } m ? Nodes.Number(m, "maxDispatchesPerSecond", 0.001, 500, d) : null;
+        var enqueuers = new List<Located<string>>();
+        if (r.Required("enqueuers", "[api]   # who adds tasks: services of this map or IAM members; they get roles/cloudtasks.enqueuer on this queue") is { } e
+            && Nodes.Sequence(e, $"callers.{key}.enqueuers", d, "[api]") is { } list)
+        {
+            foreach (var item in list.Items)
+            {
+                if (item is not YScalar scalar || Nodes.Text(item, $"callers.{key}.enqueuers[]", d, "api") is null) continue;
+                if (CallerKeys.Classify(scalar, d) is not { } classified) continue;
+                if (classified.Kind is CallerKind.Scheduler or CallerKind.PubSubPush or CallerKind.Eventarc or CallerKind.CloudTasks)
+                    d.Add(DiagnosticCodes.UnknownCaller, item.At, $"'{classified.Key}' cannot add tasks to a queue: only workloads and IAM members can",
+                        "name a service of this map, or a member such as serviceAccount:NAME@PROJECT.iam.gserviceaccount.com");
+                else
+                    enqueuers.Add(new Located<string>(classified.Key, item.At));
+            }
+            if (list.Items.Count == 0)
+                d.Add(DiagnosticCodes.MissingKey, e.At, $"caller '{key}' names nobody who may add tasks, so its queue would stay empty",
+                    "name who enqueues, e.g. enqueuers: [api]");
+        }
+        return rate is null && r.Optional("maxDispatchesPerSecond") is not null ? null : new TasksSettings(path ?? "/", rate, enqueuers);
     }
 
     private EventarcSettings? Eventarc(MappingReader r, string key, string? path)
@@ -329,4 +364,7 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
 
     private Located<string>? LocatedText(YNode? node, string what, string example) =>
         node is not null && Nodes.Text(node, what, d, example) is { } text ? new Located<string>(text, node.At) : null;
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,200}$")]
+    private static partial Regex ConfigKeyPattern();
 }

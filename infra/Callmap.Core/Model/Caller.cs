@@ -47,4 +47,8 @@ public sealed record EventarcSettings(string EventType, IReadOnlyList<EventFilte
 
 public sealed record EventFilter(string Attribute, string Value);
 
-public sealed record TasksSettings(string Path, double? MaxDispatchesPerSecond) : CallerSettings(Path);
+/// <summary>
+/// A Cloud Tasks queue. <see cref="Enqueuers"/> are who may add tasks to it (roles/cloudtasks.enqueuer on
+/// the queue): services of the map (their own accounts) or IAM members. A queue nobody can fill does nothing.
+/// </summary>
+public sealed record TasksSettings(string Path, double? MaxDispatchesPerSecond, IReadOnlyList<Located<string>> Enqueuers) : CallerSettings(Path);

@@ -37,7 +37,8 @@ public sealed record Workload(
     Located<Ingress>? Ingress,
     IReadOnlyList<Located<string>> CustomAudiences,
     bool DeletionProtection,
-    PublicExposure? Public = null)
+    PublicExposure? Public = null,
+    bool InstanceBilling = false)
 {
     public bool IsFunction => Kind is WorkloadKind.FunctionGen1 or WorkloadKind.FunctionGen2;
 }

@@ -24,12 +24,12 @@ public static class Apis
         PlanItemKind.RunService => [Run],
         PlanItemKind.FunctionGen2 => [CloudFunctions, CloudBuild, ArtifactRegistry, Run],
         PlanItemKind.FunctionGen1 => [CloudFunctions, CloudBuild, ArtifactRegistry],
-        PlanItemKind.SecretAccessorGrant => [SecretManager],
+        PlanItemKind.SecretAccessorGrant or PlanItemKind.ConfigSecret or PlanItemKind.ConfigSecretVersion => [SecretManager],
         PlanItemKind.SchedulerJob => [CloudScheduler],
         PlanItemKind.PushSubscription => [PubSub],
         // Eventarc delivers through Pub/Sub.
         PlanItemKind.EventarcTrigger => [Eventarc, PubSub],
-        PlanItemKind.TasksQueue => [CloudTasks],
+        PlanItemKind.TasksQueue or PlanItemKind.TasksEnqueuerGrant => [CloudTasks],
         PlanItemKind.SecurityPolicy or PlanItemKind.GlobalAddress or PlanItemKind.ServerlessNeg or PlanItemKind.BackendService
             or PlanItemKind.ManagedCertificate or PlanItemKind.SslPolicy or PlanItemKind.UrlMap or PlanItemKind.TargetHttpsProxy
             or PlanItemKind.TargetHttpProxy or PlanItemKind.ForwardingRule => [Compute],

@@ -110,15 +110,20 @@ public sealed record PathMatcher(string Name, string DefaultBackend, IReadOnlyLi
 /// <summary>
 /// A URL map (Pulumi: Compute.URLMap). The HTTPS map routes hosts and paths to backends and redirects
 /// any other host to <see cref="DefaultRedirectHost"/>, so the bare address serves nothing; the HTTP map
-/// only redirects to HTTPS, keeping the query.
+/// only redirects to HTTPS, keeping the query. Google permits <see cref="HttpsRedirect"/> only on maps of
+/// target HTTP proxies (URLMapDefaultUrlRedirectArgs: "Setting this true for TargetHttpsProxy is not
+/// permitted"). Both redirect with 308 (PERMANENT_REDIRECT), which keeps the method: a POST stays a POST.
 /// </summary>
 public sealed record UrlMapItem(
     string Name, IReadOnlyList<string> DependsOn, SourceLocation Source,
     string MapName, IReadOnlyList<HostRule> HostRules, IReadOnlyList<PathMatcher> PathMatchers,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DefaultRedirectHost,
-    bool HttpsRedirect, bool StripQuery)
+    bool HttpsRedirect, bool StripQuery, string RedirectResponseCode)
     : PlanItem(Name, DependsOn, Source)
 {
+    /// <summary>308: the redirected request keeps its method and body (a 301 turns POST into GET in most clients).</summary>
+    public const string PermanentRedirect = "PERMANENT_REDIRECT";
+
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.UrlMap;
 }
 

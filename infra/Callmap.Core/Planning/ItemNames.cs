@@ -16,6 +16,17 @@ public static class ItemNames
 
     public static string Invoke(string callerKey, string target) => $"invoke/{callerKey}/{target}";
 
+    /// <summary>Grants to Google's own callers: IAP's service agent, Identity Platform. Workload names hold no '/', so these never meet invoke/….</summary>
+    public static string IapInvoker(string target) => $"iap/invoker/{target}";
+
+    public static string IdentityPlatformInvoker(string function) => $"identity-platform/invoker/{function}";
+
+    public static string Enqueue(string queueCaller, string member) => $"enqueue/{queueCaller}/{member}";
+
+    public static string ConfigSecret(string configKey) => $"config-secrets/{configKey}";
+
+    public static string ConfigSecretVersion(string configKey) => $"config-secrets/{configKey}/version";
+
     public static string SecretAccess(string workload, string secret) => $"secret-access/{workload}/{secret}";
 
     /// <summary>Created callers keep their key: schedule/NAME, push/NAME, eventarc/NAME, tasks/NAME.</summary>

@@ -8,6 +8,8 @@ public enum PlanItemKind
 {
     ApiService,
     ServiceAccount,
+    ConfigSecret,
+    ConfigSecretVersion,
     SecretAccessorGrant,
     RunService,
     FunctionGen2,
@@ -18,6 +20,7 @@ public enum PlanItemKind
     PushSubscription,
     EventarcTrigger,
     TasksQueue,
+    TasksEnqueuerGrant,
     SecurityPolicy,
     GlobalAddress,
     ServerlessNeg,

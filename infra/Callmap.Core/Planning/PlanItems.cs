@@ -12,6 +12,8 @@ namespace Callmap.Planning;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(ApiServiceItem), "apiService")]
 [JsonDerivedType(typeof(ServiceAccountItem), "serviceAccount")]
+[JsonDerivedType(typeof(ConfigSecretItem), "configSecret")]
+[JsonDerivedType(typeof(ConfigSecretVersionItem), "configSecretVersion")]
 [JsonDerivedType(typeof(SecretAccessorGrantItem), "secretAccessorGrant")]
 [JsonDerivedType(typeof(RunServiceItem), "runService")]
 [JsonDerivedType(typeof(FunctionGen2Item), "functionGen2")]
@@ -22,6 +24,7 @@ namespace Callmap.Planning;
 [JsonDerivedType(typeof(PushSubscriptionItem), "pushSubscription")]
 [JsonDerivedType(typeof(EventarcTriggerItem), "eventarcTrigger")]
 [JsonDerivedType(typeof(TasksQueueItem), "tasksQueue")]
+[JsonDerivedType(typeof(TasksEnqueuerGrantItem), "tasksEnqueuerGrant")]
 [JsonDerivedType(typeof(SecurityPolicyItem), "securityPolicy")]
 [JsonDerivedType(typeof(GlobalAddressItem), "globalAddress")]
 [JsonDerivedType(typeof(ServerlessNegItem), "serverlessNeg")]
@@ -69,7 +72,9 @@ public sealed record EnvEntry(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConfigKey = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Target = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Target = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SecretProject = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VersionFrom = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<EnvSource>))]
 public enum EnvSource
@@ -80,7 +85,11 @@ public enum EnvSource
     Wiring,
     /// <summary>A Secret Manager secret version, read by the platform at start.</summary>
     SecretManager,
-    /// <summary>A Pulumi config secret of the stack.</summary>
+    /// <summary>
+    /// A Pulumi config secret of the stack, which callmap stores in a Secret Manager secret of its own
+    /// (<see cref="EnvEntry.Secret"/>, the version created from it in <see cref="EnvEntry.VersionFrom"/>)
+    /// and mounts by reference: never a plain env value, which anyone with run.services.get can read.
+    /// </summary>
     PulumiConfig,
     /// <summary>Set by callmap: the issuer and audience of the end-user ID tokens an in-app service verifies.</summary>
     EndUserAuth,
@@ -94,13 +103,17 @@ public abstract record WorkloadItem(
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection)
     : PlanItem(Name, DependsOn, Source);
 
-/// <summary>A Cloud Run service (Pulumi: CloudRunV2.Service). <see cref="WorkloadItem.Ingress"/> is INGRESS_TRAFFIC_*.</summary>
+/// <summary>
+/// A Cloud Run service (Pulumi: CloudRunV2.Service). <see cref="WorkloadItem.Ingress"/> is INGRESS_TRAFFIC_*.
+/// <see cref="CpuIdle"/> is Google's request-based billing: once a container sets resource limits, Google
+/// allocates CPU always unless cpuIdle is set (ServiceTemplateContainerResourcesArgs.CpuIdle).
+/// </summary>
 public sealed record RunServiceItem(
     string Name, IReadOnlyList<string> DependsOn, SourceLocation Source,
     string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
     IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
-    string Image, string? Cpu, string? Memory, IReadOnlyList<string> CustomAudiences, bool InvokerIamDisabled,
+    string Image, string? Cpu, string? Memory, IReadOnlyList<string> CustomAudiences, bool InvokerIamDisabled, bool CpuIdle,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DirectVpcEgress? VpcEgress = null)
     : WorkloadItem(Name, DependsOn, Source, Workload, Location, ServiceAccount, ServiceAccountEmail, Env, MinInstances, MaxInstances,
         Ingress, IngressReason, Url, Audience, DeletionProtection)
@@ -163,6 +176,32 @@ public sealed record FunctionInvokerGrantItem(
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.FunctionInvokerGrant;
 }
 
+/// <summary>The Secret Manager secret callmap creates to hold one Pulumi config secret (Pulumi: SecretManager.Secret), replicated automatically.</summary>
+public sealed record ConfigSecretItem(string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string SecretId, string ConfigKey)
+    : PlanItem(Name, DependsOn, Source)
+{
+    /// <summary>Secret ids callmap creates start so, apart from the secrets the map names.</summary>
+    public const string IdPrefix = "callmap-";
+
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.ConfigSecret;
+}
+
+/// <summary>The config secret's value as a version of its secret (Pulumi: SecretManager.SecretVersion); workloads mount exactly this version.</summary>
+public sealed record ConfigSecretVersionItem(string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Secret, string ConfigKey)
+    : PlanItem(Name, DependsOn, Source)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.ConfigSecretVersion;
+}
+
+/// <summary>roles/cloudtasks.enqueuer on one queue for one member (Pulumi: CloudTasks.QueueIamMember): who may add its tasks.</summary>
+public sealed record TasksEnqueuerGrantItem(
+    string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Role, string Member, string Caller, string Target,
+    string Queue, string Location)
+    : GrantItem(Name, DependsOn, Source, Role, Member, Caller, Target)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.TasksEnqueuerGrant;
+}
+
 /// <summary>Read access to one Secret Manager secret for one workload (Pulumi: SecretManager.SecretIamMember).</summary>
 public sealed record SecretAccessorGrantItem(
     string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Role, string Member, string Caller, string Target,
@@ -188,10 +227,13 @@ public sealed record SchedulerJobItem(
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.SchedulerJob;
 }
 
-/// <summary>A Pub/Sub push subscription (Pulumi: PubSub.Subscription).</summary>
+/// <summary>
+/// A Pub/Sub push subscription (Pulumi: PubSub.Subscription). <see cref="ExpirationTtl"/> "" means it never
+/// expires: without it Google deletes a subscription after 31 idle days (SubscriptionArgs.ExpirationPolicy).
+/// </summary>
 public sealed record PushSubscriptionItem(
     string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
-    string SubscriptionName, string Topic, string PushEndpoint)
+    string SubscriptionName, string Topic, string PushEndpoint, string ExpirationTtl)
     : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
 {
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.PushSubscription;
@@ -209,10 +251,13 @@ public sealed record EventarcTriggerItem(
 
 public sealed record MatchingCriterion(string Attribute, string Value);
 
-/// <summary>A Cloud Tasks queue whose tasks all go to one target (Pulumi: CloudTasks.Queue, queue-level HTTP target).</summary>
+/// <summary>
+/// A Cloud Tasks queue whose tasks all go to one target (Pulumi: CloudTasks.Queue, queue-level HTTP target).
+/// <see cref="Scheme"/> is HTTPS: the override replaces whatever scheme the task's own URL has.
+/// </summary>
 public sealed record TasksQueueItem(
     string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Caller, string Target, string ServiceAccount, OidcToken Oidc,
-    string QueueName, string Location, string Host, string Path, double? MaxDispatchesPerSecond)
+    string QueueName, string Location, string Scheme, string Host, string Path, double? MaxDispatchesPerSecond, IReadOnlyList<string> Enqueuers)
     : CreatedCallerItem(Name, DependsOn, Source, Caller, Target, ServiceAccount, Oidc)
 {
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.TasksQueue;

@@ -43,7 +43,7 @@ public sealed partial class Planner
         }).ToList();
         var urlMap = Add(new UrlMapItem("edge/url-map", [.. Api(Apis.Compute), .. backends.Values.Select(b => b.Name)], at, "edge-url-map",
             hosts.Zip(matchers).Select(p => new HostRule([p.First], p.Second.Name)).ToList(), matchers,
-            DefaultRedirectHost: hosts[0], HttpsRedirect: true, StripQuery: false));
+            DefaultRedirectHost: hosts[0], HttpsRedirect: false, StripQuery: false, UrlMapItem.PermanentRedirect));
 
         var certificates = edge.CertificateMap is null
             ? hosts.Select(h => Add(new ManagedCertificateItem($"edge/cert/{h}", Api(Apis.Compute), at, ComputeNames.For(h, "cert"), [h])).Name).ToList()
@@ -56,7 +56,7 @@ public sealed partial class Planner
         Add(new ForwardingRuleItem("edge/https", [https.Name, address.Name], at, "edge-https", https.Name, "443", address.Name, "EXTERNAL_MANAGED", "TCP"));
 
         // Port 80 only redirects to HTTPS, on the same address.
-        var redirect = Add(new UrlMapItem("edge/http-redirect", Api(Apis.Compute), at, "edge-http-redirect", [], [], null, HttpsRedirect: true, StripQuery: false));
+        var redirect = Add(new UrlMapItem("edge/http-redirect", Api(Apis.Compute), at, "edge-http-redirect", [], [], null, HttpsRedirect: true, StripQuery: false, UrlMapItem.PermanentRedirect));
         var http = Add(new TargetHttpProxyItem("edge/http-proxy", [redirect.Name], at, "edge-http-proxy", redirect.Name));
         Add(new ForwardingRuleItem("edge/http", [http.Name, address.Name], at, "edge-http", http.Name, "80", address.Name, "EXTERNAL_MANAGED", "TCP"));
 
@@ -87,8 +87,9 @@ public sealed partial class Planner
     private void Iap(Workload w, BackendServiceItem backend)
     {
         var settings = w.Public!.Iap!;
-        Add(InvokerGrant("iap", $"serviceAccount:service-{_map.ProjectNumber.Value}@gcp-sa-iap.iam.gserviceaccount.com", w, w.Public.Auth.At, [backend.Name]));
-        foreach (var member in settings.Members.OrderBy(m => m.Value, StringComparer.Ordinal))
+        Add(InvokerGrant(ItemNames.IapInvoker(w.Name), "iap", $"serviceAccount:service-{_map.ProjectNumber.Value}@gcp-sa-iap.iam.gserviceaccount.com", w, w.Public.Auth.At, [backend.Name]));
+        // IAM compares e-mail members without case: one grant per member however it is written.
+        foreach (var member in settings.Members.DistinctBy(m => m.Value.ToLowerInvariant()).OrderBy(m => m.Value, StringComparer.Ordinal))
             Add(new IapAccessGrantItem($"iap/access/{w.Name}/{member.Value}", [backend.Name], member.At, "roles/iap.httpsResourceAccessor",
                 member.Value, member.Value, w.Name, backend.BackendName));
         if (settings.Identities == IapIdentities.IdentityPlatform)
@@ -98,24 +99,52 @@ public sealed partial class Planner
     }
 
     /// <summary>
-    /// Deny lists first, then allow lists (trusted ranges skip the rest), WAF before the rate limits
-    /// (a request under a limit is allowed and evaluation stops), tighter path limits before the global
-    /// one, and the explicit default rule last. Priorities are spaced so rules can be added between.
+    /// Deny lists first; WAF before the rate limits (a request under a limit is allowed and evaluation
+    /// stops); tighter path limits before the global one; the explicit default rule last. Priorities are
+    /// spaced so rules can be added between.
+    /// A rate-limit rule allows every request under its limit (conformAction "allow" is the only one Google
+    /// offers), so it must never match more than the policy admits anyway. With a default of allow, that is
+    /// everyone, and the allow list is a trusted list that skips WAF and limits. With a default of deny, the
+    /// allow list is who is admitted at all: WAF and limits apply to it, each limit matches only the allow
+    /// list's ranges, and the plain allow rules come after the limits.
     /// </summary>
     private SecurityPolicyItem ArmorPolicyItem(ArmorPolicy policy)
     {
         var rules = new List<ArmorRule>();
+        var allowRanges = policy.AllowRanges.Select(r => r.Value).ToList();
+        var denyByDefault = !policy.DefaultAction.Value.Allow;
         foreach (var (chunk, i) in policy.DenyRanges.Select(r => r.Value).Chunk(ArmorLimits.RangesPerRule).Select((c, i) => (c, i)))
             rules.Add(new ArmorRule(1000 + i, "deny(403)", "deny listed ranges", chunk, null, null));
-        foreach (var (chunk, i) in policy.AllowRanges.Select(r => r.Value).Chunk(ArmorLimits.RangesPerRule).Select((c, i) => (c, i)))
-            rules.Add(new ArmorRule(2000 + i, "allow", "allow listed ranges before WAF and rate limits", chunk, null, null));
+        if (!denyByDefault)
+            foreach (var (chunk, i) in allowRanges.Chunk(ArmorLimits.RangesPerRule).Select((c, i) => (c, i)))
+                rules.Add(new ArmorRule(2000 + i, "allow", "trusted ranges skip WAF and rate limits", chunk, null, null));
         foreach (var (waf, i) in policy.Waf.Select((w, i) => (w.Value, i)))
-            rules.Add(new ArmorRule(3000 + i, "deny(403)", $"WAF {waf}", null,
+            rules.Add(new ArmorRule(3000 + i, "deny(403)", ArmorLimits.Description($"WAF {waf}"), null,
                 $"evaluatePreconfiguredWaf('{waf}', {{'sensitivity': {policy.WafSensitivity}}})", null));
-        foreach (var (limit, i) in policy.PathLimits.OrderBy(l => l.Path, StringComparer.Ordinal).Select((l, i) => (l, i)))
-            rules.Add(RateLimitRule(4000 + i, $"rate limit {limit.Path}", null, PathExpression(limit.Path), limit.Limit));
+
+        var priority = 4000;
+        foreach (var limit in policy.PathLimits.OrderBy(l => l.Path, StringComparer.Ordinal))
+        {
+            var description = ArmorLimits.Description($"rate limit {limit.Path}");
+            if (!denyByDefault)
+                rules.Add(RateLimitRule(priority++, description, null, PathExpression(limit.Path), limit.Limit));
+            else
+                // One path condition and up to four inIpRange calls: Google allows five subexpressions per expression.
+                foreach (var chunk in allowRanges.Chunk(ArmorLimits.SubexpressionsPerRule - 1))
+                    rules.Add(RateLimitRule(priority++, description, null,
+                        $"{PathExpression(limit.Path)} && ({string.Join(" || ", chunk.Select(r => $"inIpRange(origin.ip, '{r}')"))})", limit.Limit));
+        }
+        priority = 5000;
         if (policy.RateLimit is { } global)
-            rules.Add(RateLimitRule(5000, "rate limit", ["*"], null, global));
+        {
+            if (!denyByDefault) rules.Add(RateLimitRule(priority, "rate limit", ["*"], null, global));
+            else
+                foreach (var chunk in allowRanges.Chunk(ArmorLimits.RangesPerRule))
+                    rules.Add(RateLimitRule(priority++, "rate limit on the admitted ranges", chunk, null, global));
+        }
+        else if (denyByDefault)
+            foreach (var chunk in allowRanges.Chunk(ArmorLimits.RangesPerRule))
+                rules.Add(new ArmorRule(priority++, "allow", "admitted ranges", chunk, null, null));
         rules.Add(new ArmorRule(DefaultRulePriority, policy.DefaultAction.Value.GoogleAction, "default rule", ["*"], null, null));
         return Add(new SecurityPolicyItem($"edge/armor/{policy.Name}", Api(Apis.Compute), policy.At, $"armor-{policy.Name}", policy.Name,
             rules, policy.AdaptiveProtection));
@@ -141,13 +170,16 @@ public sealed partial class Planner
         if (_map.IdentityPlatform is not { } identity) return;
         var blocking = new List<BlockingTrigger>();
         var dependsOn = new List<string>(Api(Apis.IdentityToolkit));
+        var granted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var function in identity.BlockingFunctions.OrderBy(b => b.EventType, StringComparer.Ordinal))
         {
             var w = _index.Service(function.Function.Value)!;
+            blocking.Add(new BlockingTrigger(function.EventType, _endpoints[w.Name].Url, w.Name));
+            // One function may answer several events; it needs its grant once.
+            if (!granted.Add(w.Name)) continue;
             // The one public invoker callmap ever plans: Identity Platform calls blocking functions without
             // an IAM token, and their SDK verifies the JWT Identity Platform signs (gcp-facts.md § End users).
-            var grant = Add(InvokerGrant("identity-platform", "allUsers", w, function.Function.At, []));
-            blocking.Add(new BlockingTrigger(function.EventType, _endpoints[w.Name].Url, w.Name));
+            var grant = Add(InvokerGrant(ItemNames.IdentityPlatformInvoker(w.Name), "identity-platform", "allUsers", w, function.Function.At, []));
             dependsOn.AddRange([_itemNames[w.Name], grant.Name]);
         }
         var domains = identity.AuthorizedDomains.Select(d => d.Value)
@@ -166,9 +198,8 @@ public sealed partial class Planner
         (_map.IdentityPlatform?.BlockingFunctions ?? []).Select(b => b.Function.Value).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The invoker role on a workload for a caller outside the map's caller list (IAP's agent, Identity Platform).</summary>
-    private GrantItem InvokerGrant(string caller, string member, Workload target, Diagnostics.SourceLocation at, IReadOnlyList<string> alsoAfter)
+    private GrantItem InvokerGrant(string name, string caller, string member, Workload target, Diagnostics.SourceLocation at, IReadOnlyList<string> alsoAfter)
     {
-        var name = ItemNames.Invoke(caller, target.Name);
         IReadOnlyList<string> dependsOn = [_itemNames[target.Name], .. alsoAfter];
         var region = Endpoint.RegionOf(_map, target);
         return target.Kind == WorkloadKind.FunctionGen1

@@ -19,6 +19,7 @@ public sealed partial class Planner
     private readonly Dictionary<string, (string Url, string Audience)> _wiringNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServiceAccountItem> _workloadAccounts = new(StringComparer.Ordinal);
     private readonly List<PlanItem> _items = [];
+    private readonly HashSet<string> _configSecrets = new(StringComparer.Ordinal);
 
     private Planner(AccessMap map)
     {
@@ -81,6 +82,7 @@ public sealed partial class Planner
                 // End users are not IAM principals: in-app and anonymous services answer without the IAM check,
                 // reachable only through the load balancer and Cloud Armor (ingress above).
                 InvokerIamDisabled: w.Public?.Auth.Value is EndUserAuth.InApp or EndUserAuth.None,
+                CpuIdle: !w.InstanceBilling,
                 VpcEgress: VpcEgress.Has(_index, w) ? new DirectVpcEgress(_map.Network!.Vpc, _map.Network.Subnet, VpcEgress.AllTraffic) : null),
             WorkloadKind.FunctionGen2 => new FunctionGen2Item(name, dependsOn, source, w.Name, region, account.Name, account.Email, env,
                 w.MinInstances, w.MaxInstances, IngressDecision.FunctionValue(ingress.Ingress), ingress.Reason, endpoint.Url, endpoint.Audience,
@@ -92,19 +94,46 @@ public sealed partial class Planner
         });
     }
 
-    /// <summary>One grant per secret the workload reads, on that secret only.</summary>
+    /// <summary>
+    /// One grant per secret the workload reads, on that secret only. A config secret first gets a secret and
+    /// a version of callmap's own (once, however many workloads read it); the workload waits for the version.
+    /// </summary>
     private List<string> SecretGrants(Workload w, ServiceAccountItem account)
     {
         var names = new List<string>();
-        foreach (var secret in w.Secrets.Where(s => s.Source is SecretManagerSecret).DistinctBy(s => ((SecretManagerSecret)s.Source).Secret))
+        foreach (var group in w.Secrets.GroupBy(s => SecretIdOf(s.Source)))
         {
-            var id = ((SecretManagerSecret)secret.Source).Secret;
-            var name = ItemNames.SecretAccess(w.Name, id);
-            _items.Add(new SecretAccessorGrantItem(name, [ItemNames.Api(Apis.SecretManager), account.Name], secret.At,
-                GrantRoles.SecretAccessor, account.Member, w.Name, id, id));
+            var secret = group.First();
+            var after = new List<string> { ItemNames.Api(Apis.SecretManager), account.Name };
+            if (secret.Source is PulumiConfigSecret config)
+            {
+                var (secretItem, version) = ConfigSecretItems(config.Key, secret.At);
+                after.Add(secretItem);
+                names.Add(version);
+            }
+            var name = ItemNames.SecretAccess(w.Name, group.Key);
+            _items.Add(new SecretAccessorGrantItem(name, after, secret.At, GrantRoles.SecretAccessor, account.Member, w.Name, group.Key, group.Key));
             names.Add(name);
         }
         return names;
+    }
+
+    private static string SecretIdOf(SecretSource source) => source switch
+    {
+        SecretManagerSecret sm => sm.Secret,
+        PulumiConfigSecret pc => ConfigSecretItem.IdPrefix + pc.Key,
+        _ => throw new InvalidOperationException($"unknown secret source {source}"),
+    };
+
+    private (string Secret, string Version) ConfigSecretItems(string key, Diagnostics.SourceLocation at)
+    {
+        var (secret, version) = (ItemNames.ConfigSecret(key), ItemNames.ConfigSecretVersion(key));
+        if (_configSecrets.Add(key))
+        {
+            _items.Add(new ConfigSecretItem(secret, [ItemNames.Api(Apis.SecretManager)], at, ConfigSecretItem.IdPrefix + key, key));
+            _items.Add(new ConfigSecretVersionItem(version, [secret], at, secret, key));
+        }
+        return (secret, version);
     }
 
     /// <summary>The map's variables and secrets, then a URL and an audience for every service this workload calls; sorted by name.</summary>
@@ -113,8 +142,10 @@ public sealed partial class Planner
         var env = w.Env.Select(e => new EnvEntry(e.Name, EnvSource.Map, Value: e.Value)).ToList();
         env.AddRange(w.Secrets.Select(s => s.Source switch
         {
-            SecretManagerSecret sm => new EnvEntry(s.Name, EnvSource.SecretManager, Secret: sm.Secret, Version: sm.Version),
-            PulumiConfigSecret pc => new EnvEntry(s.Name, EnvSource.PulumiConfig, ConfigKey: pc.Key),
+            // Functions name the secret's project; gen1 accepts only its number (FunctionSecretEnvironmentVariableArgs.ProjectId).
+            SecretManagerSecret sm => new EnvEntry(s.Name, EnvSource.SecretManager, Secret: sm.Secret, Version: sm.Version, SecretProject: _map.ProjectNumber.Value),
+            PulumiConfigSecret pc => new EnvEntry(s.Name, EnvSource.PulumiConfig, Secret: SecretIdOf(pc), ConfigKey: pc.Key,
+                SecretProject: _map.ProjectNumber.Value, VersionFrom: ItemNames.ConfigSecretVersion(pc.Key)),
             _ => throw new InvalidOperationException($"unknown secret source {s.Source}"),
         }));
         if (w.Public?.Auth.Value == EndUserAuth.InApp)
@@ -181,16 +212,34 @@ public sealed partial class Planner
             SchedulerSettings s => new SchedulerJobItem(name, dependsOn(PlanItemKind.SchedulerJob), source, caller.Key, target.Name, account.Name, oidc,
                 caller.Name, _map.Region.Value, s.Schedule, s.TimeZone, s.HttpMethod, url),
             PushSettings p => new PushSubscriptionItem(name, dependsOn(PlanItemKind.PushSubscription), source, caller.Key, target.Name, account.Name, oidc,
-                caller.Name, p.Topic.Contains('/') ? p.Topic : $"projects/{_map.Project.Value}/topics/{p.Topic}", url),
+                caller.Name, p.Topic.Contains('/') ? p.Topic : $"projects/{_map.Project.Value}/topics/{p.Topic}", url, ExpirationTtl: NeverExpires),
             // Eventarc requests a token for the destination service's URL itself; it has no audience setting.
             EventarcSettings e => new EventarcTriggerItem(name, dependsOn(PlanItemKind.EventarcTrigger), source, caller.Key, target.Name, account.Name,
                 oidc with { Audience = endpoint.Url }, caller.Name, Endpoint.RegionOf(_map, target),
                 [new MatchingCriterion("type", e.EventType), .. e.Filters.OrderBy(f => f.Attribute, StringComparer.Ordinal).Select(f => new MatchingCriterion(f.Attribute, f.Value))],
                 target.Name, Endpoint.RegionOf(_map, target), path),
             TasksSettings t => new TasksQueueItem(name, dependsOn(PlanItemKind.TasksQueue), source, caller.Key, target.Name, account.Name, oidc,
-                caller.Name, _map.Region.Value, endpoint.Host, new Uri(url).AbsolutePath, t.MaxDispatchesPerSecond),
+                caller.Name, _map.Region.Value, "HTTPS", endpoint.Host, new Uri(url).AbsolutePath, t.MaxDispatchesPerSecond,
+                t.Enqueuers.Select(e => e.Value).ToList()),
             _ => throw new InvalidOperationException($"unknown caller settings {caller.Settings}"),
         });
+        if (caller.Settings is TasksSettings tasks) Enqueuers(caller, tasks, name);
+    }
+
+    /// <summary>Pub/Sub's expiration policy value for "never": a push subscription must not vanish in a quiet month.</summary>
+    private const string NeverExpires = "";
+
+    /// <summary>Who may add tasks to a queue: roles/cloudtasks.enqueuer on that queue only, one grant per enqueuer.</summary>
+    private void Enqueuers(Caller caller, TasksSettings tasks, string queueItem)
+    {
+        foreach (var enqueuer in tasks.Enqueuers)
+        {
+            var account = _workloadAccounts.GetValueOrDefault(enqueuer.Value);
+            var member = account?.Member ?? enqueuer.Value;
+            IReadOnlyList<string> dependsOn = account is null ? [queueItem] : [queueItem, account.Name];
+            _items.Add(new TasksEnqueuerGrantItem(ItemNames.Enqueue(caller.Key, enqueuer.Value), dependsOn, enqueuer.At, GrantRoles.TasksEnqueuer,
+                member, enqueuer.Value, caller.Key, caller.Name, _map.Region.Value));
+        }
     }
 
     /// <summary>Exactly the APIs the planned items need, each once.</summary>

@@ -11,6 +11,8 @@ public static class PulumiTypes
     {
         [PlanItemKind.ApiService] = "gcp:projects/service:Service",                                              // Projects.Service
         [PlanItemKind.ServiceAccount] = "gcp:serviceaccount/account:Account",                                     // ServiceAccount.Account
+        [PlanItemKind.ConfigSecret] = "gcp:secretmanager/secret:Secret",                                         // SecretManager.Secret
+        [PlanItemKind.ConfigSecretVersion] = "gcp:secretmanager/secretVersion:SecretVersion",                     // SecretManager.SecretVersion
         [PlanItemKind.SecretAccessorGrant] = "gcp:secretmanager/secretIamMember:SecretIamMember",                 // SecretManager.SecretIamMember
         [PlanItemKind.RunService] = "gcp:cloudrunv2/service:Service",                                             // CloudRunV2.Service
         [PlanItemKind.FunctionGen2] = "gcp:cloudfunctionsv2/function:Function",                                   // CloudFunctionsV2.Function
@@ -21,6 +23,7 @@ public static class PulumiTypes
         [PlanItemKind.PushSubscription] = "gcp:pubsub/subscription:Subscription",                                 // PubSub.Subscription
         [PlanItemKind.EventarcTrigger] = "gcp:eventarc/trigger:Trigger",                                          // Eventarc.Trigger
         [PlanItemKind.TasksQueue] = "gcp:cloudtasks/queue:Queue",                                                 // CloudTasks.Queue
+        [PlanItemKind.TasksEnqueuerGrant] = "gcp:cloudtasks/queueIamMember:QueueIamMember",                       // CloudTasks.QueueIamMember
         [PlanItemKind.SecurityPolicy] = "gcp:compute/securityPolicy:SecurityPolicy",                              // Compute.SecurityPolicy
         [PlanItemKind.GlobalAddress] = "gcp:compute/globalAddress:GlobalAddress",                                 // Compute.GlobalAddress
         [PlanItemKind.ServerlessNeg] = "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",       // Compute.RegionNetworkEndpointGroup

@@ -1,3 +1,4 @@
+using Callmap.Roles;
 using Callmap.Planning;
 
 namespace Callmap.Reports;
@@ -31,7 +32,8 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
         SchedulerJobItem s => $"Cloud Scheduler job · \"{s.Schedule}\" {s.TimeZone} · {s.HttpMethod} {s.Uri}",
         PushSubscriptionItem p => $"Pub/Sub push subscription · {p.Topic} → {p.PushEndpoint}",
         EventarcTriggerItem e => $"Eventarc trigger · {string.Join(", ", e.MatchingCriteria.Select(m => $"{m.Attribute}={m.Value}"))} → {e.DestinationService}{e.DestinationPath}",
-        TasksQueueItem t => $"Cloud Tasks queue · https://{t.Host}{t.Path}{(t.MaxDispatchesPerSecond is { } rate ? $" · ≤ {rate}/s" : "")}",
+        TasksQueueItem t => $"Cloud Tasks queue · https://{t.Host}{t.Path}{(t.MaxDispatchesPerSecond is { } rate ? $" · ≤ {rate}/s" : "")}"
+            + $" · tasks added by {string.Join(", ", t.Enqueuers)} ({GrantRoles.TasksEnqueuer} on this queue)",
         _ => c.Name,
     };
 
@@ -84,7 +86,7 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
         EnvSource.Map or EnvSource.Wiring => $"{e.Name}={e.Value}",
         EnvSource.SecretManager => $"{e.Name} ← Secret Manager {e.Secret} ({e.Version})",
         EnvSource.EndUserAuth => $"{e.Name}={e.Value} (verify end-user tokens)",
-        _ => $"{e.Name} ← Pulumi config secret {e.ConfigKey}",
+        _ => $"{e.Name} ← Secret Manager {e.Secret} (the version callmap creates from Pulumi config secret {e.ConfigKey})",
     };
 
     /// <summary>

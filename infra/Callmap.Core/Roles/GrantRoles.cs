@@ -16,9 +16,14 @@ public static class GrantRoles
     public const string SecretAccessPermission = "secretmanager.versions.access";
 
     /// <summary>roles/run.servicesInvoker: only run.routes.invoke, where roles/run.invoker also runs jobs.</summary>
+    /// <summary>What adding a task to a Cloud Tasks queue needs.</summary>
+    public const string TaskCreatePermission = "cloudtasks.tasks.create";
+
     public static string RunInvoker { get; } = RoleCatalog.Shipped.SmallestRoleWith(RunInvokePermission);
 
     public static string FunctionInvoker { get; } = RoleCatalog.Shipped.SmallestRoleWith(FunctionInvokePermission);
 
     public static string SecretAccessor { get; } = RoleCatalog.Shipped.SmallestRoleWith(SecretAccessPermission);
+
+    public static string TasksEnqueuer { get; } = RoleCatalog.Shipped.SmallestRoleWith(TaskCreatePermission);
 }

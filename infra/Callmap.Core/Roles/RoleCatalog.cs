@@ -46,13 +46,14 @@ public sealed class RoleCatalog
             ?? throw new InvalidDataException("the roles file holds no JSON object"));
 
     /// <summary>
-    /// The generally available role with the fewest permissions that includes <paramref name="permission"/>.
-    /// Service agent roles are Google's own and never granted to workloads, so they are not candidates.
-    /// Ties go to the alphabetically first name, so the answer never depends on file order.
+    /// The generally available role with the fewest permissions that includes <paramref name="permission"/>;
+    /// where no GA role holds it (Cloud Tasks' roles are all BETA), the smallest role of a later stage, never a
+    /// deprecated one. Service agent roles are Google's own and never granted to workloads, so they are not
+    /// candidates. Ties go to the alphabetically first name, so the answer never depends on file order.
     /// </summary>
     public string SmallestRoleWith(string permission) =>
-        _roles.Where(r => r.Value.Stage == "GA" && !IsServiceAgentRole(r.Key) && r.Value.Permissions.Contains(permission))
-            .OrderBy(r => r.Value.Permissions.Count).ThenBy(r => r.Key, StringComparer.Ordinal)
+        _roles.Where(r => r.Value.Stage is not ("DEPRECATED" or "DISABLED") && !IsServiceAgentRole(r.Key) && r.Value.Permissions.Contains(permission))
+            .OrderBy(r => r.Value.Stage == "GA" ? 0 : 1).ThenBy(r => r.Value.Permissions.Count).ThenBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => r.Key)
             .FirstOrDefault()
         ?? throw new InvalidOperationException($"no role in the catalog holds {permission}");

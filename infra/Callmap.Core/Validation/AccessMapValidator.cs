@@ -194,6 +194,19 @@ public static partial class AccessMapValidator
                     d.Add(DiagnosticCodes.UnsupportedTarget, target.At, $"Eventarc cannot deliver to the 1st gen function '{target.Value}'",
                         $"make '{target.Value}' a 2nd gen function (remove 'generation: 1'), or use a push/ subscription");
             }
+            if (caller.Settings is TasksSettings tasks)
+            {
+                var enqueuers = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var enqueuer in tasks.Enqueuers)
+                {
+                    var isMember = enqueuer.Value.Contains(':');
+                    if (!isMember && index.Service(enqueuer.Value) is null && !declaredServices.Contains(enqueuer.Value))
+                        d.Add(DiagnosticCodes.UnknownService, enqueuer.At, $"'{caller.Key}' lets '{enqueuer.Value}' add tasks, but it is not a service of this map",
+                            $"{Suggestions.DidYouMean(enqueuer.Value, serviceNames)}services of this map: {string.Join(", ", serviceNames)}");
+                    else if (!enqueuers.Add(enqueuer.Value))
+                        d.Add(DiagnosticCodes.DuplicateGrant, enqueuer.At, $"'{caller.Key}' lists the enqueuer '{enqueuer.Value}' twice", "remove the second one");
+                }
+            }
             if (caller.Settings is PushSettings push && !GcpNames.Topic.Accepts(push.Topic))
                 d.Add(DiagnosticCodes.InvalidName, caller.At, $"'{push.Topic}' is not a Pub/Sub topic", $"write {GcpNames.Topic.Explanation}");
         }

@@ -11,4 +11,17 @@ public static class ArmorLimits
 
     /// <summary>Source ranges one rule may match; longer lists are split over several rules.</summary>
     public const int RangesPerRule = 10;
+
+    /// <summary>
+    /// Subexpressions one advanced match condition may hold (cloud.google.com/armor/docs/rules-language-reference:
+    /// "an expression with up to five subexpressions").
+    /// </summary>
+    public const int SubexpressionsPerRule = 5;
+
+    /// <summary>The longest rule description Google accepts (SecurityPolicyRuleArgs.Description: "Max size is 64").</summary>
+    public const int DescriptionLength = 64;
+
+    /// <summary>A rule description cut to Google's limit; the preview shows the rule's full match anyway.</summary>
+    public static string Description(string text) =>
+        text.Length <= DescriptionLength ? text : text[..(DescriptionLength - 3)] + "...";
 }

@@ -49,6 +49,10 @@ public static partial class EdgeValidator
             d.Add(DiagnosticCodes.PublicExposure, p.Auth.At,
                 $"function '{w.Name}' cannot serve end users with auth '{AuthWord(p.Auth.Value)}': functions cannot turn the invoker check off, so that would take an allUsers grant",
                 "serve it from a Cloud Run service (run: { image: ... }), which can, or put it behind auth: iap");
+        // Google documents IAP on serverless NEGs for Cloud Run (2nd gen functions are Cloud Run services).
+        if (w.Kind == WorkloadKind.FunctionGen1 && p.Auth.Value == EndUserAuth.Iap)
+            d.Add(DiagnosticCodes.UnsupportedTarget, p.Auth.At, $"IAP cannot front the 1st gen function '{w.Name}': Google supports IAP on serverless backends of Cloud Run",
+                "make it a 2nd gen function (remove 'generation: 1'): it runs as a Cloud Run service, which IAP can front");
         if (p.Auth.Value == EndUserAuth.None && string.IsNullOrWhiteSpace(p.Reason))
             d.Add(DiagnosticCodes.PublicExposure, p.Auth.At, $"'{w.Name}' is open to anonymous users without a reason",
                 "say why in one line, e.g. reason: \"Marketing pages; no user data\" (it is shown on every preview)");

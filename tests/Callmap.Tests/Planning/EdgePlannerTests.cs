@@ -66,7 +66,7 @@ public class EdgePlannerTests
         Assert.False(admin.InvokerIamDisabled);
         Assert.Equal("INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER", admin.Ingress);
 
-        var agent = Assert.IsType<RunInvokerGrantItem>(Shop["invoke/iap/api-admin"]);
+        var agent = Assert.IsType<RunInvokerGrantItem>(Shop["iap/invoker/api-admin"]);
         Assert.Equal("serviceAccount:service-123456789012@gcp-sa-iap.iam.gserviceaccount.com", agent.Member);
         Assert.Equal("roles/run.servicesInvoker", agent.Role);
         var access = Assert.Single(Shop.OfType<IapAccessGrantItem>(), g => g.Target == "api-admin");

@@ -89,7 +89,7 @@ public class PlannerTests
               orders: { run: { image: europe-west1-docker.pkg.dev/p/apps/orders:1, customAudiences: [https://orders.internal.acme.shop] } }
             callers:
               api: [orders]
-              tasks/fulfil: { invokes: orders, path: /fulfil }
+              tasks/fulfil: { invokes: orders, path: /fulfil, enqueuers: [api] }
             """);
 
         var env = ((WorkloadItem)plan["run/api"]).Env.ToDictionary(e => e.Name, e => e.Value);
@@ -186,7 +186,7 @@ public class PlannerTests
     {
         var plan = Maps.PlanFile(Path.Combine(RepoPaths.Tests, "Maps", "every-caller-kind.yaml"));
 
-        var grant = Assert.Single(plan.OfType<SecretAccessorGrantItem>());
+        var grant = Assert.Single(plan.OfType<SecretAccessorGrantItem>(), g => g.Caller == "pricing");
         Assert.Equal("secret-access/pricing/fx-api-key", grant.Name);
         Assert.Equal("roles/secretmanager.secretAccessor", grant.Role);
         Assert.Equal("serviceAccount:run-pricing@acme-shop-stage.iam.gserviceaccount.com", grant.Member);
@@ -195,6 +195,23 @@ public class PlannerTests
         Assert.Equal(EnvSource.PulumiConfig, env.From);
         Assert.Equal("sessionSigningKey", env.ConfigKey);
         Assert.Null(env.Value);
+    }
+
+    [Fact]
+    public void A_config_secret_is_stored_in_a_secret_manager_secret_of_its_own_and_mounted_by_reference_for_its_workload_only()
+    {
+        var plan = Maps.PlanFile(Path.Combine(RepoPaths.Tests, "Maps", "every-caller-kind.yaml"));
+
+        var secret = Assert.IsType<ConfigSecretItem>(plan["config-secrets/sessionSigningKey"]);
+        Assert.Equal("callmap-sessionSigningKey", secret.SecretId);
+        var version = Assert.IsType<ConfigSecretVersionItem>(plan["config-secrets/sessionSigningKey/version"]);
+        Assert.Equal("sessionSigningKey", version.ConfigKey);
+        var grant = Assert.Single(plan.OfType<SecretAccessorGrantItem>(), g => g.SecretId == "callmap-sessionSigningKey");
+        Assert.Equal("serviceAccount:run-cart@acme-shop-stage.iam.gserviceaccount.com", grant.Member);
+        var env = ((WorkloadItem)plan["run/cart"]).Env.Single(e => e.Name == "SESSION_SIGNING_KEY");
+        Assert.Equal(("callmap-sessionSigningKey", version.Name), (env.Secret, env.VersionFrom));
+        Assert.Contains(version.Name, plan["run/cart"].DependsOn);
+        Assert.Equal(["sessionSigningKey"], ConfigSecrets.Keys(plan));
     }
 
     [Fact]

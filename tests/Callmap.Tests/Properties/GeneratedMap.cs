@@ -60,7 +60,7 @@ public sealed record GeneratedMap(IReadOnlyList<GeneratedService> Services, IRea
                 CallerKind.Scheduler => $"  {c.Key}: {{ invokes: {c.Targets[0]}, schedule: \"*/5 * * * *\" }}",
                 CallerKind.PubSubPush => $"  {c.Key}: {{ invokes: {c.Targets[0]}, topic: events, path: /events }}",
                 CallerKind.Eventarc => $"  {c.Key}: {{ invokes: {c.Targets[0]}, event: google.cloud.storage.object.v1.finalized }}",
-                CallerKind.CloudTasks => $"  {c.Key}: {{ invokes: {c.Targets[0]} }}",
+                CallerKind.CloudTasks => $"  {c.Key}: {{ invokes: {c.Targets[0]}, enqueuers: [group:producers@acme.shop] }}",
                 _ => $"  {c.Key}: [{string.Join(", ", c.Targets)}]",
             });
         return yaml.ToString();
@@ -100,9 +100,9 @@ public static class MapGenerators
         from kinds in Gen.Elements(WorkloadKind.RunService, WorkloadKind.FunctionGen2, WorkloadKind.FunctionGen1).ArrayOf(count)
         from longNames in Gen.Elements(true, false).ArrayOf(count)
         from exposures in Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Gen.Elements<string?>("in-app", "iap", "none"))).ArrayOf(count)
-        // Functions have no invoker-check switch, so only IAP can make them public.
+        // Functions have no invoker-check switch, so only IAP can make them public; and IAP fronts Cloud Run, so 2nd gen only.
         let services = kinds.Select((k, i) => new GeneratedService(ServiceName(i, k, longNames[i]), k,
-            k == WorkloadKind.RunService || exposures[i] is null ? exposures[i] : "iap")).ToList()
+            k == WorkloadKind.RunService || exposures[i] is null ? exposures[i] : k == WorkloadKind.FunctionGen2 ? "iap" : null)).ToList()
         let names = services.Select(s => s.Name).ToList()
         // Only callers the map creates may call a public service, and only one behind IAP (the others have no IAM check).
         let privateNames = services.Where(s => s.Auth is null).Select(s => s.Name).ToList()
