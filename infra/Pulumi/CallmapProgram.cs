@@ -36,6 +36,7 @@ public static class CallmapProgram
     {
         ApiServiceItem i => Identity.Api(i, d),
         ServiceAccountItem i => Identity.Account(i, d),
+        ServiceIdentityItem i => Identity.ServiceAgent(i, d),
         ConfigSecretItem i => Grants.ConfigSecret(i, d),
         ConfigSecretVersionItem i => Grants.ConfigSecretVersion(i, d),
         SecretAccessorGrantItem i => Grants.SecretAccessor(i, d),

@@ -22,11 +22,18 @@ internal sealed class Declared(Plan plan, IReadOnlyDictionary<string, Output<str
 
     public Output<string> Secret(string configKey) => secrets[configKey];
 
-    /// <summary>The item's own dependencies, exactly as the plan lists them; <paramref name="protect"/> where the plan asks for deletion protection Google cannot give.</summary>
-    public CustomResourceOptions Options(PlanItem item, bool protect = false) => new()
+    /// <summary>A grant's member: the plan's, or the member output of the service identity the plan names.</summary>
+    public Input<string> Member(GrantItem grant) =>
+        grant.MemberFrom is { } agent ? Get<Pulumi.Gcp.Projects.ServiceIdentity>(agent).Member : grant.Member;
+
+    /// <summary>
+    /// The item's own dependencies, exactly as the plan lists them, and the core's replacement strategy.
+    /// Never Pulumi's protect: deletion protection is the provider's own field, which the plan sets.
+    /// </summary>
+    public CustomResourceOptions Options(PlanItem item) => new()
     {
         DependsOn = item.DependsOn.Select(name => (Resource)_resources[name]).ToList(),
-        Protect = protect,
+        DeleteBeforeReplace = Replacement.DeleteBeforeReplace(item.Kind),
     };
 
     /// <summary>The load balancer's IP address once assigned, or null when nothing is public.</summary>

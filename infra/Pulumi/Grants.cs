@@ -13,7 +13,7 @@ internal static class Grants
             Name = item.Service,
             Location = item.Location,
             Role = item.Role,
-            Member = item.Member,
+            Member = d.Member(item),
         }, d.Options(item));
 
     public static CustomResource FunctionInvoker(FunctionInvokerGrantItem item, Declared d) =>
@@ -22,7 +22,7 @@ internal static class Grants
             CloudFunction = item.CloudFunction,
             Region = item.Region,
             Role = item.Role,
-            Member = item.Member,
+            Member = d.Member(item),
         }, d.Options(item));
 
     public static CustomResource TasksEnqueuer(TasksEnqueuerGrantItem item, Declared d) =>
@@ -31,7 +31,7 @@ internal static class Grants
             Name = item.Queue,
             Location = item.Location,
             Role = item.Role,
-            Member = item.Member,
+            Member = d.Member(item),
         }, d.Options(item));
 
     public static CustomResource ConfigSecret(ConfigSecretItem item, Declared d) =>
@@ -54,7 +54,7 @@ internal static class Grants
         {
             SecretId = item.SecretId,
             Role = item.Role,
-            Member = item.Member,
+            Member = d.Member(item),
         }, d.Options(item));
 
     public static CustomResource IapAccess(IapAccessGrantItem item, Declared d) =>
@@ -62,6 +62,6 @@ internal static class Grants
         {
             WebBackendService = item.WebBackendService,
             Role = item.Role,
-            Member = item.Member,
+            Member = d.Member(item),
         }, d.Options(item));
 }

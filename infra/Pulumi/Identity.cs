@@ -15,6 +15,10 @@ internal static class Identity
             DisableOnDestroy = false,
         }, d.Options(item));
 
+    /// <summary>Asks Google to create the agent now (its member output is what grants to it use).</summary>
+    public static CustomResource ServiceAgent(ServiceIdentityItem item, Declared d) =>
+        new Gcp.Projects.ServiceIdentity(item.Name, new Gcp.Projects.ServiceIdentityArgs { Service = item.Service }, d.Options(item));
+
     public static CustomResource Account(ServiceAccountItem item, Declared d) =>
         new Gcp.ServiceAccount.Account(item.Name, new Gcp.ServiceAccount.AccountArgs
         {

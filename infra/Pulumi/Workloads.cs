@@ -60,7 +60,6 @@ internal static class Workloads
             },
         }, d.Options(item));
 
-    /// <summary>Functions have no deletion protection field: the plan's flag becomes Pulumi's protect.</summary>
     public static CustomResource Gen2(FunctionGen2Item item, Declared d) =>
         new Gcp.CloudFunctionsV2.Function(item.Name, new Gcp.CloudFunctionsV2.FunctionArgs
         {
@@ -89,7 +88,8 @@ internal static class Workloads
                         Key = e.Name, ProjectId = e.SecretProject!, Secret = e.Secret!, Version = Inputs.SecretVersion(e, d),
                     }).ToList(),
             },
-        }, d.Options(item, protect: item.DeletionProtection));
+            DeletionPolicy = item.DeletionPolicy,
+        }, d.Options(item));
 
     public static CustomResource Gen1(FunctionGen1Item item, Declared d) =>
         new Gcp.CloudFunctions.Function(item.Name, new Gcp.CloudFunctions.FunctionArgs
@@ -114,5 +114,6 @@ internal static class Workloads
                 {
                     Key = e.Name, ProjectId = e.SecretProject!, Secret = e.Secret!, Version = Inputs.SecretVersion(e, d),
                 }).ToList(),
-        }, d.Options(item, protect: item.DeletionProtection));
+            DeletionPolicy = item.DeletionPolicy,
+        }, d.Options(item));
 }

@@ -12,6 +12,7 @@ public static class KeyInputs
     public static IEnumerable<(string Path, object? Expected)> Of(PlanItem item) => item switch
     {
         ApiServiceItem i => [("service", i.Service), ("disableOnDestroy", false)],
+        ServiceIdentityItem i => [("service", i.Service)],
         ServiceAccountItem i => [("accountId", i.AccountId), ("displayName", i.DisplayName), ("description", i.Description)],
         ConfigSecretItem i => [("secretId", i.SecretId)],
         ConfigSecretVersionItem i => [("secret", Id(i.Secret))],
@@ -23,17 +24,23 @@ public static class KeyInputs
             ("template.serviceAccount", i.ServiceAccountEmail), ("template.containers[0].image", i.Image),
             ("template.vpcAccess.egress", i.VpcEgress?.Egress), ("template.containers[0].resources.cpuIdle", i.CpuIdle),
             .. i.Env.Select((e, n) => ($"template.containers[0].envs[{n}].name", (object?)e.Name)),
+            .. i.Env.Select((e, n) => ($"template.containers[0].envs[{n}].valueSource.secretKeyRef.secret", (object?)e.Secret)),
+            // A created version is mounted at the number Google gives it (the mocks answer "1").
+            .. i.Env.Select((e, n) => ($"template.containers[0].envs[{n}].valueSource.secretKeyRef.version",
+                (object?)(e.VersionFrom is null ? e.Version : RecordingMocks.SecretVersion))),
         ],
         FunctionGen2Item i =>
         [
             ("name", i.Workload), ("location", i.Location), ("serviceConfig.ingressSettings", i.Ingress),
             ("serviceConfig.serviceAccountEmail", i.ServiceAccountEmail), ("buildConfig.runtime", i.Runtime),
             ("buildConfig.entryPoint", i.EntryPoint), ("buildConfig.source.storageSource.bucket", i.SourceBucket),
+            ("deletionPolicy", i.DeletionPolicy),
         ],
         FunctionGen1Item i =>
         [
             ("name", i.Workload), ("region", i.Location), ("ingressSettings", i.Ingress), ("serviceAccountEmail", i.ServiceAccountEmail),
             ("httpsTriggerSecurityLevel", i.HttpsTriggerSecurityLevel), ("triggerHttp", true), ("runtime", i.Runtime),
+            ("deletionPolicy", i.DeletionPolicy),
         ],
         RunInvokerGrantItem i => [("name", i.Service), ("location", i.Location), ("role", i.Role), ("member", i.Member)],
         FunctionInvokerGrantItem i => [("cloudFunction", i.CloudFunction), ("region", i.Region), ("role", i.Role), ("member", i.Member)],

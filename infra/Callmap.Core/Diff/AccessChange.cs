@@ -9,6 +9,8 @@ public enum ChangeKind
     Widened,
     /// <summary>A protection is gone or weaker: a rate limit, WAF rule, MFA, ingress restriction.</summary>
     RemovedProtection,
+    /// <summary>A resource is deleted and created again: unavailable in between, and refused while deletion protection is on.</summary>
+    Replaced,
     /// <summary>Someone may no longer do something.</summary>
     Narrowed,
     /// <summary>Neither wider nor narrower by itself (a new account, a different path).</summary>

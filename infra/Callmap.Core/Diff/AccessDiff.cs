@@ -24,7 +24,23 @@ public sealed record AccessDiff(IReadOnlyList<AccessChange> Changes, Plan Old, P
         Secrets(old, @new, changes);
         Armor(old, @new, changes);
         IdentityPlatform(old, @new, changes);
+        Replacements(old, @new, changes);
         return new AccessDiff(changes.OrderBy(c => c.Kind).ToList(), old, @new);
+    }
+
+    /// <summary>Items of both plans whose immutable fields differ: Pulumi deletes them first, then creates them again.</summary>
+    private static void Replacements(Plan old, Plan @new, List<AccessChange> changes)
+    {
+        var before = old.Items.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        foreach (var item in @new.Items)
+        {
+            if (!before.TryGetValue(item.Name, out var was) || Replacement.ForcedBy(was, item) is not { Count: > 0 } forced) continue;
+            var why = string.Join(", ", forced.Select(f => $"{f.Field} {f.Old} → {f.New}"));
+            var blocked = was is WorkloadItem { DeletionProtection: true }
+                ? "; deletion protection refuses it: set deletionProtection: false and deploy that first"
+                : "";
+            changes.Add(new(ChangeKind.Replaced, $"this change replaces {item.Name} ({why}): deleted first, unavailable until created again{blocked}"));
+        }
     }
 
     private static void Services(Plan old, Plan @new, List<AccessChange> changes)

@@ -16,7 +16,13 @@ public static class DiffReport
             text.AppendLine().AppendLine($"Risk ({risks.Count}):");
             foreach (var change in risks) text.AppendLine($"  ⚠ {Word(change.Kind)}: {change.Text}");
         }
-        var rest = diff.Changes.Where(c => !c.IsRisk).ToList();
+        var replaced = diff.Changes.Where(c => c.Kind == ChangeKind.Replaced).ToList();
+        if (replaced.Count > 0)
+        {
+            text.AppendLine().AppendLine($"Replaced ({replaced.Count}):");
+            foreach (var change in replaced) text.AppendLine($"  ↻ {change.Text}");
+        }
+        var rest = diff.Changes.Where(c => !c.IsRisk && c.Kind != ChangeKind.Replaced).ToList();
         if (rest.Count > 0)
         {
             text.AppendLine().AppendLine($"Other changes ({rest.Count}):");
@@ -36,7 +42,14 @@ public static class DiffReport
             foreach (var change in risks) md.AppendLine($"- **{Word(change.Kind)}**: {change.Text}");
             md.AppendLine();
         }
-        var rest = diff.Changes.Where(c => !c.IsRisk).ToList();
+        var replaced = diff.Changes.Where(c => c.Kind == ChangeKind.Replaced).ToList();
+        if (replaced.Count > 0)
+        {
+            md.AppendLine($"### ↻ Replaced ({replaced.Count})").AppendLine();
+            foreach (var change in replaced) md.AppendLine($"- {change.Text}");
+            md.AppendLine();
+        }
+        var rest = diff.Changes.Where(c => !c.IsRisk && c.Kind != ChangeKind.Replaced).ToList();
         if (rest.Count > 0)
         {
             md.AppendLine($"### Other changes ({rest.Count})").AppendLine();

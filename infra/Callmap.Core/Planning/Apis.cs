@@ -33,7 +33,7 @@ public static class Apis
         PlanItemKind.SecurityPolicy or PlanItemKind.GlobalAddress or PlanItemKind.ServerlessNeg or PlanItemKind.BackendService
             or PlanItemKind.ManagedCertificate or PlanItemKind.SslPolicy or PlanItemKind.UrlMap or PlanItemKind.TargetHttpsProxy
             or PlanItemKind.TargetHttpProxy or PlanItemKind.ForwardingRule => [Compute],
-        PlanItemKind.IapAccessGrant or PlanItemKind.IapSettings => [Iap],
+        PlanItemKind.IapAccessGrant or PlanItemKind.IapSettings or PlanItemKind.ServiceIdentity => [Iap],
         PlanItemKind.IdentityPlatformConfig or PlanItemKind.IdentityProviderConfig => [IdentityToolkit],
         _ => [],
     };

@@ -23,6 +23,8 @@ public static class ItemNames
 
     public static string Enqueue(string queueCaller, string member) => $"enqueue/{queueCaller}/{member}";
 
+    public static string ServiceIdentity(string service) => $"service-agents/{service}";
+
     public static string ConfigSecret(string configKey) => $"config-secrets/{configKey}";
 
     public static string ConfigSecretVersion(string configKey) => $"config-secrets/{configKey}/version";

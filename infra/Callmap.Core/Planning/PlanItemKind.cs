@@ -8,6 +8,7 @@ public enum PlanItemKind
 {
     ApiService,
     ServiceAccount,
+    ServiceIdentity,
     ConfigSecret,
     ConfigSecretVersion,
     SecretAccessorGrant,

@@ -12,6 +12,7 @@ namespace Callmap.Planning;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(ApiServiceItem), "apiService")]
 [JsonDerivedType(typeof(ServiceAccountItem), "serviceAccount")]
+[JsonDerivedType(typeof(ServiceIdentityItem), "serviceIdentity")]
 [JsonDerivedType(typeof(ConfigSecretItem), "configSecret")]
 [JsonDerivedType(typeof(ConfigSecretVersionItem), "configSecretVersion")]
 [JsonDerivedType(typeof(SecretAccessorGrantItem), "secretAccessorGrant")]
@@ -101,7 +102,14 @@ public abstract record WorkloadItem(
     string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
     IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection)
-    : PlanItem(Name, DependsOn, Source);
+    : PlanItem(Name, DependsOn, Source)
+{
+    /// <summary>
+    /// Functions' deletion protection is the provider's deletionPolicy (pulumi-gcp CloudFunctions(V2)/Function.cs:
+    /// "PREVENT": a `pulumi up` that would delete it fails; "DELETE" allows it), not Pulumi's protect.
+    /// </summary>
+    [JsonIgnore] public string DeletionPolicy => DeletionProtection ? "PREVENT" : "DELETE";
+}
 
 /// <summary>
 /// A Cloud Run service (Pulumi: CloudRunV2.Service). <see cref="WorkloadItem.Ingress"/> is INGRESS_TRAFFIC_*.
@@ -126,8 +134,7 @@ public sealed record DirectVpcEgress(string Network, string Subnetwork, string E
 
 /// <summary>
 /// A 2nd gen function (Pulumi: CloudFunctionsV2.Function), HTTP-triggered. Its Cloud Run service has
-/// the function's name; <see cref="WorkloadItem.Ingress"/> is ALLOW_*. DeletionProtection maps to Pulumi's
-/// <c>protect</c>, as functions have no such field of their own.
+/// the function's name; <see cref="WorkloadItem.Ingress"/> is ALLOW_*.
 /// </summary>
 public sealed record FunctionGen2Item(
     string Name, IReadOnlyList<string> DependsOn, SourceLocation Source,
@@ -154,9 +161,27 @@ public sealed record FunctionGen1Item(
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.FunctionGen1;
 }
 
-/// <summary>What every grant has: one member, one role, on one resource; additive (an IamMember resource).</summary>
+/// <summary>
+/// What every grant has: one member, one role, on one resource; additive (an IamMember resource).
+/// <see cref="MemberFrom"/> names the service identity item whose member output is the member, for Google's
+/// own agents that exist only once asked for (<see cref="Member"/> is then what that output will be).
+/// </summary>
 public abstract record GrantItem(string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Role, string Member, string Caller, string Target)
-    : PlanItem(Name, DependsOn, Source);
+    : PlanItem(Name, DependsOn, Source)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MemberFrom { get; init; }
+}
+
+/// <summary>
+/// A Google service agent asked into existence (Pulumi: Projects.ServiceIdentity): agents such as IAP's are
+/// created lazily, and granting one a role before it exists fails. Cannot be updated or destroyed.
+/// </summary>
+public sealed record ServiceIdentityItem(string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Service, string Member)
+    : PlanItem(Name, DependsOn, Source)
+{
+    [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.ServiceIdentity;
+}
 
 /// <summary>The invoker role on one Cloud Run service (Pulumi: CloudRunV2.ServiceIamMember); gen2 functions' too.</summary>
 public sealed record RunInvokerGrantItem(

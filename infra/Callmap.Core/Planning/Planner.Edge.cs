@@ -87,7 +87,8 @@ public sealed partial class Planner
     private void Iap(Workload w, BackendServiceItem backend)
     {
         var settings = w.Public!.Iap!;
-        Add(InvokerGrant(ItemNames.IapInvoker(w.Name), "iap", $"serviceAccount:service-{_map.ProjectNumber.Value}@gcp-sa-iap.iam.gserviceaccount.com", w, w.Public.Auth.At, [backend.Name]));
+        var agent = IapServiceAgent(w.Public.Auth.At);
+        Add(InvokerGrant(ItemNames.IapInvoker(w.Name), "iap", agent.Member, w, w.Public.Auth.At, [backend.Name, agent.Name]) with { MemberFrom = agent.Name });
         // IAM compares e-mail members without case: one grant per member however it is written.
         foreach (var member in settings.Members.DistinctBy(m => m.Value.ToLowerInvariant()).OrderBy(m => m.Value, StringComparer.Ordinal))
             Add(new IapAccessGrantItem($"iap/access/{w.Name}/{member.Value}", [backend.Name], member.At, "roles/iap.httpsResourceAccessor",
@@ -96,6 +97,15 @@ public sealed partial class Planner
             Add(new IapSettingsItem($"iap/settings/{w.Name}", [backend.Name, "identity-platform/config"], w.Public.Auth.At,
                 $"projects/{_map.ProjectNumber.Value}/iap_web/compute/services/{backend.BackendName}", settings.LoginPage!,
                 settings.Tenants.Count > 0 ? settings.Tenants : [$"_{_map.ProjectNumber.Value}"]));
+    }
+
+    /// <summary>IAP's service agent, created on first use; asked for once, whatever number of services IAP fronts.</summary>
+    private ServiceIdentityItem IapServiceAgent(Diagnostics.SourceLocation at)
+    {
+        var name = ItemNames.ServiceIdentity(Apis.Iap);
+        if (_items.OfType<ServiceIdentityItem>().FirstOrDefault(i => i.Name == name) is { } existing) return existing;
+        return Add(new ServiceIdentityItem(name, Api(Apis.Iap), at, Apis.Iap,
+            $"serviceAccount:service-{_map.ProjectNumber.Value}@gcp-sa-iap.iam.gserviceaccount.com"));
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ public static class PulumiTypes
     {
         [PlanItemKind.ApiService] = "gcp:projects/service:Service",                                              // Projects.Service
         [PlanItemKind.ServiceAccount] = "gcp:serviceaccount/account:Account",                                     // ServiceAccount.Account
+        [PlanItemKind.ServiceIdentity] = "gcp:projects/serviceIdentity:ServiceIdentity",                         // Projects.ServiceIdentity
         [PlanItemKind.ConfigSecret] = "gcp:secretmanager/secret:Secret",                                         // SecretManager.Secret
         [PlanItemKind.ConfigSecretVersion] = "gcp:secretmanager/secretVersion:SecretVersion",                     // SecretManager.SecretVersion
         [PlanItemKind.SecretAccessorGrant] = "gcp:secretmanager/secretIamMember:SecretIamMember",                 // SecretManager.SecretIamMember

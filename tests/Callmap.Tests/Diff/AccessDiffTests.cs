@@ -33,6 +33,40 @@ public class AccessDiffTests
     }
 
     [Fact]
+    public void A_new_topic_replaces_the_push_subscription_and_says_so_before_it_happens()
+    {
+        var diff = DiffAfter(("topic: order-placed", "topic: order-created"));
+
+        var replaced = Assert.Single(diff.Changes, c => c.Kind == ChangeKind.Replaced);
+        Assert.Equal("this change replaces push/order-placed (Topic \"projects/acme-shop-dev/topics/order-placed\" → \"projects/acme-shop-dev/topics/order-created\"): "
+            + "deleted first, unavailable until created again", replaced.Text);
+        Assert.False(diff.Widens);
+        Assert.Contains("Replaced (1):\n  ↻ this change replaces push/order-placed", DiffReport.Text(diff, "stacks/dev.yaml"));
+    }
+
+    [Fact]
+    public void Moving_a_protected_service_to_another_region_is_a_replacement_that_deletion_protection_refuses()
+    {
+        var diff = DiffAfter(("      minInstances: 1\n      memory: 1Gi", "      minInstances: 1\n      memory: 1Gi\n      region: europe-west4"));
+
+        var service = Assert.Single(diff.Changes, c => c.Kind == ChangeKind.Replaced && c.Text.StartsWith("this change replaces run/orders ", StringComparison.Ordinal));
+        Assert.Contains("Location \"europe-west1\" → \"europe-west4\"", service.Text);
+        Assert.EndsWith("deletion protection refuses it: set deletionProtection: false and deploy that first", service.Text);
+        // Its grants move with it, each replaced delete-first so the new grant is not removed with the old one.
+        Assert.Contains(diff.Changes, c => c.Kind == ChangeKind.Replaced && c.Text.StartsWith("this change replaces invoke/api/orders ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_kind_with_a_fixed_google_identity_is_replaced_delete_first()
+    {
+        // Kinds whose identity Google numbers or keeps one per project can be created before the old one goes.
+        PlanItemKind[] createFirst = [PlanItemKind.ApiService, PlanItemKind.ServiceIdentity, PlanItemKind.ConfigSecretVersion, PlanItemKind.IdentityPlatformConfig];
+
+        foreach (var kind in Enum.GetValues<PlanItemKind>())
+            Assert.True(Replacement.DeleteBeforeReplace(kind) != createFirst.Contains(kind), $"{kind}: delete before replace is {Replacement.DeleteBeforeReplace(kind)}");
+    }
+
+    [Fact]
     public void A_new_edge_is_widened_access()
     {
         var diff = DiffAfter(("orders: [payments]", "orders: [payments, receipts]"));

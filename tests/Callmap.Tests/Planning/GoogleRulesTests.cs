@@ -74,6 +74,15 @@ public class GoogleRulesTests
                 .Where(e => e.From is EnvSource.PulumiConfig or EnvSource.SecretManager && (e.Value is not null || e.Secret is null))
                 .Select(e => $"{w.Name} {e.Name}"))),
 
+        new("A service agent is asked into existence before a role is granted to it",
+            "pulumi-gcp Projects/ServiceIdentity.cs: service agents are Google-managed and created on demand; cloud.google.com/iam/docs/service-agents: "
+            + "\"some service agents are created only when you use the service\"; granting a role to one that does not exist fails",
+            plan => plan.OfType<GrantItem>()
+                .Where(g => g.Member.Contains("@gcp-sa-", StringComparison.Ordinal))
+                .Where(g => g.MemberFrom is not { } agent || !g.DependsOn.Contains(agent)
+                    || plan.OfType<ServiceIdentityItem>().SingleOrDefault(i => i.Name == agent)?.Member != g.Member)
+                .Select(g => g.Name)),
+
         new("Pulumi resource names are unique within a stack",
             "pulumi.com/docs/concepts/resources/names: a resource's URN is made of its type and name and must be unique",
             plan => plan.Items.GroupBy(i => i.Name).Where(g => g.Count() > 1).Select(g => g.Key)),

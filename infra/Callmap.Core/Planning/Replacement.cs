@@ -1,0 +1,77 @@
+using System.Text.Json;
+
+namespace Callmap.Planning;
+
+/// <summary>
+/// What happens when a planned value cannot be changed in place, decided once per kind of item.
+/// <para>
+/// Every resource callmap plans carries a Google identity the plan fixes: a physical name (so URLs and
+/// audiences are known before deploy), or for IAM members the (resource, role, member) triple. Pulumi
+/// replaces by creating the new resource before deleting the old one; with a fixed identity that fails
+/// (the name exists: 409) or, for an IAM member, silently removes the grant it just "created" when the old
+/// one is deleted. So every such kind is replaced delete-first (<see cref="DeleteBeforeReplace"/>),
+/// and the access diff names each replacement before it happens, with the field that forces it.
+/// </para>
+/// </summary>
+public static class Replacement
+{
+    /// <summary>
+    /// The plan fields of each kind that Google cannot change in place. Sources: resource names are
+    /// immutable (google.aip.dev/122, "resource names ... must not change"), which covers name, location and
+    /// region; Compute Engine has no update method for serverless NEGs, global addresses and managed SSL
+    /// certificates (cloud.google.com/compute/docs/reference/rest/v1: regionNetworkEndpointGroups,
+    /// globalAddresses, sslCertificates list insert and delete only); a subscription's topic
+    /// (cloud.google.com/pubsub/docs/reference/rest/v1/projects.subscriptions/patch updates other fields only);
+    /// a 1st gen function's ingress (pulumi-gcp CloudFunctions/Function.cs IngressSettings: "Changes to this
+    /// field will recreate the cloud function"); an IAM member's role, member and resource (it is their triple).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<PlanItemKind, IReadOnlyList<string>> ImmutableFields = new Dictionary<PlanItemKind, IReadOnlyList<string>>
+    {
+        [PlanItemKind.ServiceAccount] = ["AccountId"],
+        [PlanItemKind.ConfigSecret] = ["SecretId"],
+        [PlanItemKind.SecretAccessorGrant] = ["SecretId", "Role", "Member"],
+        [PlanItemKind.RunService] = ["Workload", "Location"],
+        [PlanItemKind.FunctionGen2] = ["Workload", "Location"],
+        [PlanItemKind.FunctionGen1] = ["Workload", "Location", "Ingress"],
+        [PlanItemKind.RunInvokerGrant] = ["Service", "Location", "Role", "Member"],
+        [PlanItemKind.FunctionInvokerGrant] = ["CloudFunction", "Region", "Role", "Member"],
+        [PlanItemKind.SchedulerJob] = ["JobName", "Region"],
+        [PlanItemKind.PushSubscription] = ["SubscriptionName", "Topic"],
+        [PlanItemKind.EventarcTrigger] = ["TriggerName", "Location"],
+        [PlanItemKind.TasksQueue] = ["QueueName", "Location"],
+        [PlanItemKind.TasksEnqueuerGrant] = ["Queue", "Location", "Role", "Member"],
+        [PlanItemKind.SecurityPolicy] = ["PolicyName"],
+        [PlanItemKind.GlobalAddress] = ["AddressName", "IpVersion"],
+        [PlanItemKind.ServerlessNeg] = ["NegName", "Region", "NetworkEndpointType", "CloudRunService", "CloudFunction"],
+        [PlanItemKind.BackendService] = ["BackendName", "LoadBalancingScheme"],
+        [PlanItemKind.IapAccessGrant] = ["WebBackendService", "Role", "Member"],
+        [PlanItemKind.IapSettings] = ["ResourceName"],
+        [PlanItemKind.ManagedCertificate] = ["CertificateName", "Domains"],
+        [PlanItemKind.SslPolicy] = ["PolicyName"],
+        [PlanItemKind.UrlMap] = ["MapName"],
+        [PlanItemKind.TargetHttpsProxy] = ["ProxyName"],
+        [PlanItemKind.TargetHttpProxy] = ["ProxyName"],
+        [PlanItemKind.ForwardingRule] = ["RuleName", "PortRange", "IpAddress", "LoadBalancingScheme", "IpProtocol"],
+        [PlanItemKind.IdentityProviderConfig] = ["IdpId"],
+    };
+
+    /// <summary>
+    /// Delete first for every kind with a fixed identity. Not for APIs (never replaced: one per service
+    /// name), service identities (cannot be updated or destroyed), secret versions (Google numbers them)
+    /// or the project's one Identity Platform config.
+    /// </summary>
+    public static bool DeleteBeforeReplace(PlanItemKind kind) => ImmutableFields.ContainsKey(kind);
+
+    /// <summary>The immutable fields that differ between two plans of the same item, with both values; empty when it updates in place.</summary>
+    public static IReadOnlyList<(string Field, string Old, string New)> ForcedBy(PlanItem old, PlanItem @new)
+    {
+        if (old.Kind != @new.Kind || !ImmutableFields.TryGetValue(old.Kind, out var fields)) return [];
+        return fields
+            .Select(field => (Field: field, Old: ValueOf(old, field), New: ValueOf(@new, field)))
+            .Where(f => f.Old != f.New)
+            .ToList();
+    }
+
+    private static string ValueOf(PlanItem item, string field) =>
+        item.GetType().GetProperty(field) is { } property ? JsonSerializer.Serialize(property.GetValue(item)) : "null";
+}
