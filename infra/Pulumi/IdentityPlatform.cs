@@ -22,7 +22,10 @@ internal static class IdentityPlatform
             Quota = Inputs.Optional(item.SignUpQuota is { } quota
                 ? new Idp.ConfigQuotaArgs
                 {
-                    SignUpQuotaConfig = new Idp.ConfigQuotaSignUpQuotaConfigArgs { Quota = quota, QuotaDuration = Inputs.Optional(item.SignUpQuotaDuration) },
+                    SignUpQuotaConfig = new Idp.ConfigQuotaSignUpQuotaConfigArgs
+                    {
+                        Quota = quota, QuotaDuration = Inputs.Optional(item.SignUpQuotaDuration), StartTime = Inputs.Optional(item.SignUpQuotaStart),
+                    },
                 }
                 : null),
             BlockingFunctions = Inputs.Optional(item.BlockingTriggers.Count > 0

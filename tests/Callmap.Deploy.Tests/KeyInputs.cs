@@ -117,7 +117,8 @@ public static class KeyInputs
         IdentityPlatformConfigItem i =>
         [
             ("authorizedDomains", i.AuthorizedDomains.ToList()), ("mfa.state", i.MfaState), ("signIn.email.enabled", i.EmailEnabled),
-            ("quota.signUpQuotaConfig.quota", i.SignUpQuota),
+            ("quota.signUpQuotaConfig.quota", i.SignUpQuota), ("quota.signUpQuotaConfig.startTime", i.SignUpQuotaStart),
+            ("quota.signUpQuotaConfig.quotaDuration", i.SignUpQuotaDuration),
             .. i.BlockingTriggers.Select((t, n) => ($"blockingFunctions.triggers[{n}].functionUri", (object?)t.FunctionUri)),
         ],
         IdentityProviderConfigItem i => [("idpId", i.IdpId), ("clientId", i.ClientId), ("enabled", i.Enabled)],

@@ -216,12 +216,28 @@ internal sealed partial class AccessMapBinder
         }
 
         SignUpQuota? quota = null;
-        if (r.Optional("signUpQuota") is { } q && Nodes.Mapping(q, "identityPlatform.signUpQuota", d, "{ count: 100, seconds: 3600 }") is { } qm)
+        const string quotaExample = "{ count: 500, seconds: 86400, start: 2026-12-01T09:00:00Z }";
+        if (r.Optional("signUpQuota") is { } q && Nodes.Mapping(q, "identityPlatform.signUpQuota", d, quotaExample) is { } qm)
         {
-            var qr = new MappingReader(qm, "identityPlatform.signUpQuota", d, "count", "seconds");
-            var count = qr.Required("count", "100") is { } c ? Nodes.Int(c, "identityPlatform.signUpQuota.count", 1, 1_000_000, d) : null;
-            var seconds = qr.Required("seconds", "3600") is { } sec ? Nodes.Int(sec, "identityPlatform.signUpQuota.seconds", 60, 604_800, d) : null;
-            if (count is not null && seconds is not null) quota = new SignUpQuota(count.Value, seconds.Value);
+            // Identity Platform's sign-up quota is a temporary override from a start time for a duration, and
+            // Google requires all three (ConfigQuotaArgs, ConfigQuotaSignUpQuotaConfigArgs: quota 1 to 1000).
+            var qr = new MappingReader(qm, "identityPlatform.signUpQuota", d, "count", "seconds", "start");
+            var count = qr.Required("count", "500") is { } c ? Nodes.Int(c, "identityPlatform.signUpQuota.count", 1, 1000, d) : null;
+            var seconds = qr.Required("seconds", "86400") is { } sec ? Nodes.Int(sec, "identityPlatform.signUpQuota.seconds", 60, 604_800, d) : null;
+            DateTimeOffset? start = null;
+            var startNode = qr.Optional("start");
+            if (startNode is null)
+                d.Add(DiagnosticCodes.MissingKey, qm.At, "identityPlatform.signUpQuota has no 'start': it is a temporary override of the sign-up quota, from 'start' for 'seconds', not a lasting rate",
+                    "add 'start: 2026-12-01T09:00:00Z' (UTC) for a dated override (a launch, a campaign), or remove signUpQuota and limit sign-ups with a Cloud Armor path limit: edge.armor.default.paths: { /v1/signup: { requests: 5, seconds: 60 } }");
+            else if (Nodes.Text(startNode, "identityPlatform.signUpQuota.start", d, "2026-12-01T09:00:00Z") is { } text)
+            {
+                if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var parsed))
+                    start = parsed;
+                else
+                    d.Add(DiagnosticCodes.InvalidValue, startNode.At, $"'{text}' is not a UTC time", "write when the override begins as YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-12-01T09:00:00Z");
+            }
+            if (count is not null && seconds is not null && start is not null) quota = new SignUpQuota(count.Value, seconds.Value, start.Value);
         }
 
         var blocking = new List<BlockingFunction>();

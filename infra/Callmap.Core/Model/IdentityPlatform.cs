@@ -23,7 +23,7 @@ public sealed record IdentityPlatform(
 public sealed record IdentityProvider(string IdpId, SourceLocation At, string ClientId, string ClientSecretConfigKey);
 
 /// <summary>At most <see cref="Count"/> sign-ups per <see cref="Seconds"/> (Identity Platform's sign-up quota).</summary>
-public sealed record SignUpQuota(int Count, int Seconds);
+public sealed record SignUpQuota(int Count, int Seconds, DateTimeOffset Start);
 
 /// <summary>A function of the map that Identity Platform calls before an account is created or a user signs in.</summary>
 public sealed record BlockingFunction(string EventType, Located<string> Function);

@@ -163,6 +163,7 @@ public sealed record IdentityPlatformConfigItem(
     IReadOnlyList<string> AuthorizedDomains, string MfaState, IReadOnlyList<string> MfaEnabledProviders,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SignUpQuota,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SignUpQuotaDuration,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SignUpQuotaStart,
     IReadOnlyList<BlockingTrigger> BlockingTriggers)
     : PlanItem(Name, DependsOn, Source)
 {

@@ -198,7 +198,8 @@ public sealed partial class Planner
         var mfaProviders = identity.MfaState == "DISABLED" ? [] : identity.MfaProviders.Count > 0 ? identity.MfaProviders : ["PHONE_SMS"];
         var config = Add(new IdentityPlatformConfigItem("identity-platform/config", dependsOn.Distinct().ToList(), identity.At,
             identity.EmailSignIn, identity.EmailPasswordRequired, identity.PhoneSignIn, identity.AnonymousSignIn, domains,
-            identity.MfaState, mfaProviders, identity.SignUpQuota?.Count, identity.SignUpQuota is { } q ? $"{q.Seconds}s" : null, blocking));
+            identity.MfaState, mfaProviders, identity.SignUpQuota?.Count, identity.SignUpQuota is { } q ? $"{q.Seconds}s" : null,
+            identity.SignUpQuota?.Start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), blocking));
         foreach (var provider in identity.Providers.OrderBy(p => p.IdpId, StringComparer.Ordinal))
             Add(new IdentityProviderConfigItem($"identity-platform/idp/{provider.IdpId}", [config.Name], provider.At,
                 provider.IdpId, provider.ClientId, provider.ClientSecretConfigKey, Enabled: true));

@@ -93,7 +93,7 @@ public static class MarkdownPreview
             md.AppendLine($"- sign-in: {string.Join(", ", PlanSummary.SignInMethods(plan, config))}");
             md.AppendLine($"- authorized domains: {string.Join(", ", config.AuthorizedDomains.Select(Code))}");
             md.AppendLine($"- MFA: `{config.MfaState}`{(config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : "")}");
-            md.AppendLine($"- sign-up quota: {(config.SignUpQuota is { } q ? $"{q} per {config.SignUpQuotaDuration}" : "none")}");
+            md.AppendLine($"- sign-up quota: {PlanSummary.SignUpQuota(config)}");
             md.AppendLine($"- blocking functions: {(config.BlockingTriggers.Count == 0 ? "none" : string.Join(", ", config.BlockingTriggers.Select(t => $"`{t.EventType}` → `{t.Function}`")))}");
         }
 

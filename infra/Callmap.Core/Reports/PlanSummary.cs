@@ -81,6 +81,11 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
         _ => "",
     };
 
+    /// <summary>The sign-up quota override in words: dated, and not a rate.</summary>
+    public static string SignUpQuota(IdentityPlatformConfigItem config) => config.SignUpQuota is { } quota
+        ? $"{quota} per {config.SignUpQuotaDuration} from {config.SignUpQuotaStart}, a temporary override that ends after {config.SignUpQuotaDuration}"
+        : "Google's default";
+
     public static string Env(EnvEntry e) => e.From switch
     {
         EnvSource.Map or EnvSource.Wiring => $"{e.Name}={e.Value}",

@@ -155,7 +155,7 @@ public static class TextPreview
             ("sign-in", new Text(string.Join(", ", PlanSummary.SignInMethods(plan, config)))),
             ("domains", new Text(string.Join(", ", config.AuthorizedDomains))),
             ("MFA", new Text(config.MfaState + (config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : ""))),
-            ("sign-up quota", new Text(config.SignUpQuota is { } q ? $"{q} per {config.SignUpQuotaDuration}" : "none")),
+            ("sign-up quota", new Text(PlanSummary.SignUpQuota(config))),
             ("blocking", new Text(config.BlockingTriggers.Count == 0 ? "none" : string.Join(", ", config.BlockingTriggers.Select(t => $"{t.EventType} → {t.Function}")))),
         ]));
     }

@@ -24,7 +24,7 @@ public class EdgePlannerTests
           signIn: { email: true }
           authorizedDomains: [acme.shop]
           mfa: { state: enabled }
-          signUpQuota: { count: 100, seconds: 3600 }
+          signUpQuota: { count: 100, seconds: 3600, start: 2026-12-01T09:00:00Z }
           blockingFunctions: { beforeCreate: screen }
         services:
           api:
@@ -162,7 +162,7 @@ public class EdgePlannerTests
         Assert.Equal(["acme.shop", "api.acme.shop", "portal.acme.shop"], config.AuthorizedDomains);
         Assert.Equal("ENABLED", config.MfaState);
         Assert.Equal(["PHONE_SMS"], config.MfaEnabledProviders);
-        Assert.Equal((100, "3600s"), (config.SignUpQuota, config.SignUpQuotaDuration));
+        Assert.Equal((100, "3600s", "2026-12-01T09:00:00Z"), (config.SignUpQuota, config.SignUpQuotaDuration, config.SignUpQuotaStart));
         Assert.Contains("apis/identitytoolkit.googleapis.com", config.DependsOn);
     }
 

@@ -83,6 +83,12 @@ public class GoogleRulesTests
                     || plan.OfType<ServiceIdentityItem>().SingleOrDefault(i => i.Name == agent)?.Member != g.Member)
                 .Select(g => g.Name)),
 
+        new("Identity Platform's sign-up quota override has a quota of 1 to 1000, a start time and a duration",
+            "IdentityPlatform/Inputs/ConfigQuotaArgs.cs: \"None of quota, startTime, or quotaDuration can be skipped\"; ConfigQuotaSignUpQuotaConfigArgs.Quota: \"between 1 and 1000\"",
+            plan => plan.OfType<IdentityPlatformConfigItem>()
+                .Where(c => c.SignUpQuota is { } q && (q is < 1 or > 1000 || c.SignUpQuotaStart is null || c.SignUpQuotaDuration is null))
+                .Select(c => c.Name)),
+
         new("Pulumi resource names are unique within a stack",
             "pulumi.com/docs/concepts/resources/names: a resource's URN is made of its type and name and must be unique",
             plan => plan.Items.GroupBy(i => i.Name).Where(g => g.Count() > 1).Select(g => g.Key)),

@@ -150,7 +150,7 @@ public class PolicyRulesTests
         var findings = Check(Every, Policy("rules: { people-invokers: { allowPeople: true }, allowed-regions: { level: mandatory, regions: [europe-west1] }, deletion-protection: { level: mandatory, required: true } }\n"));
 
         var region = Assert.Single(findings, f => f.RuleId == "allowed-regions");
-        Assert.Equal(("pricing is in europe-west4", 35), (region.Message, region.At.Line));
+        Assert.Equal(("pricing is in europe-west4", 36), (region.Message, region.At.Line));
         Assert.Equal("pricing has deletion protection off", Assert.Single(findings, f => f.RuleId == "deletion-protection").Message);
         Assert.All(findings.Where(f => f.RuleId is "allowed-regions" or "deletion-protection"), f => Assert.Equal(PolicyLevel.Mandatory, f.Level));
     }
