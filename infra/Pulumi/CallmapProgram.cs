@@ -11,13 +11,17 @@ namespace Callmap.Deploy;
 /// </summary>
 public static class CallmapProgram
 {
-    public static IDictionary<string, object?> Run(StackSettings settings, Func<string, Output<string>> configSecret)
+    public static async Task<IDictionary<string, object?>> Run(StackSettings settings, Func<string, Output<string>> configSecret)
     {
-        var gate = StackGate.Run(settings);
+        var gate = await StackGate.RunAsync(settings, ProjectNumberOf);
         foreach (var warning in gate.Warnings) Log.Warn(warning);
         if (gate.Plan is not { } plan) throw new RunException(gate.Refusal!);
         return Declare(plan, configSecret);
     }
+
+    /// <summary>The real number of a project, as Google reports it (resourcemanager.projects.get).</summary>
+    private static async Task<string> ProjectNumberOf(string project) =>
+        (await Pulumi.Gcp.Organizations.GetProject.InvokeAsync(new Pulumi.Gcp.Organizations.GetProjectArgs { ProjectId = project })).Number;
 
     public static IDictionary<string, object?> Declare(Plan plan, Func<string, Output<string>> configSecret)
     {

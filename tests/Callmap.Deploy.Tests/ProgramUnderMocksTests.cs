@@ -159,10 +159,27 @@ public class ProgramUnderMocksTests
         var settings = new StackSettings(RepoPaths.Root, stack, $"acme-shop-{stack}", "europe-west1", $"stacks/{stack}.yaml",
             ["policies/baseline.yaml", $"policies/{stack}.yaml"]);
 
-        var mocks = new RecordingMocks();
+        var plan = PlanOf($"stacks/{stack}.yaml");
+        var mocks = new RecordingMocks(plan.ProjectNumber);
         await Deployment.TestAsync(mocks, Options, () => CallmapProgram.Run(settings, FakeSecret));
 
-        Assert.Equal(PlanOf($"stacks/{stack}.yaml").Items.Count, mocks.Resources.Count);
+        Assert.Equal(plan.Items.Count, mocks.Resources.Count);
+        Assert.Equal(["gcp:organizations/getProject:getProject"], mocks.Calls);
+    }
+
+    [Fact]
+    public async Task A_mistyped_project_number_stops_the_run_at_the_maps_project_number_line_and_registers_nothing()
+    {
+        var settings = new StackSettings(RepoPaths.Root, "dev", "acme-shop-dev", "europe-west1", "stacks/dev.yaml",
+            ["policies/baseline.yaml", "policies/dev.yaml"]);
+
+        // Google says the project has another number than the map.
+        var mocks = new RecordingMocks("999999999999");
+        var error = await Assert.ThrowsAsync<RunException>(() => Deployment.TestAsync(mocks, Options, () => CallmapProgram.Run(settings, FakeSecret)));
+
+        Assert.StartsWith("stacks/dev.yaml:6:16: error[stack-config] the map says project 'acme-shop-dev' has number 123456789012, but Google says 999999999999", error.Message);
+        Assert.Contains("write projectNumber: \"999999999999\" in the map", error.Message);
+        Assert.Empty(mocks.Resources);
     }
 
     [Fact]

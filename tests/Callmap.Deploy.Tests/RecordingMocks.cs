@@ -36,6 +36,15 @@ public sealed class RecordingMocks(string projectNumber = "123456789012") : IMoc
         return Task.FromResult<(string?, object)>(($"{args.Name}-id", state));
     }
 
-    public Task<object> CallAsync(MockCallArgs args) =>
-        throw new InvalidOperationException($"the program calls no functions, but called {args.Token}");
+    /// <summary>The functions the program calls, in order.</summary>
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    /// <summary>The one function the program calls: the real project's number, which the mocks say is <c>projectNumber</c>.</summary>
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        Calls.Enqueue(args.Token!);
+        return args.Token == "gcp:organizations/getProject:getProject"
+            ? Task.FromResult<object>(ImmutableDictionary<string, object>.Empty.Add("number", projectNumber).Add("projectId", args.Args["projectId"]))
+            : throw new InvalidOperationException($"the program calls only getProject, but called {args.Token}");
+    }
 }

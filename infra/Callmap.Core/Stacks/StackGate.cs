@@ -25,6 +25,23 @@ public sealed record GateResult(Plan? Plan, string? Refusal, IReadOnlyList<strin
 /// </summary>
 public static class StackGate
 {
+    /// <summary>
+    /// The gate, with the real project's number asked for once the map is known to be for the stack's
+    /// project: a mistyped projectNumber would silently break every run.app URL, audience, OIDC token and
+    /// the IAP agent's address, which are all derived from it before deploy.
+    /// </summary>
+    public static async Task<GateResult> RunAsync(StackSettings stack, Func<string, Task<string>> projectNumberOf, DateOnly? today = null)
+    {
+        var gate = Run(stack, today);
+        if (gate.Plan is not { } plan) return gate;
+        var actual = await projectNumberOf(plan.Project);
+        if (actual == plan.ProjectNumber) return gate;
+        var loaded = AccessMapLoader.LoadFile(stack.FullPath(stack.MapPath!), relativeTo: stack.RootDirectory);
+        return Refuse(new Diagnostic(DiagnosticCodes.StackConfig, loaded.Map!.ProjectNumber.At,
+            $"the map says project '{plan.Project}' has number {plan.ProjectNumber}, but Google says {actual}: every run.app URL, token audience and the IAP agent would be wrong",
+            $"write projectNumber: \"{actual}\" in the map (gcloud projects describe {plan.Project} --format='value(projectNumber)')"));
+    }
+
     public static GateResult Run(StackSettings stack, DateOnly? today = null)
     {
         if (stack.MapPath is not { Length: > 0 } mapPath)

@@ -66,6 +66,30 @@ public sealed class StackGateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_project_number_google_does_not_confirm_is_refused_at_the_maps_project_number_line()
+    {
+        var settings = Stack(Maps.Header + "services:\n  orders: { run: { image: gcr.io/x/orders } }\n");
+        var asked = new List<string>();
+
+        var gate = await StackGate.RunAsync(settings, project => { asked.Add(project); return Task.FromResult("210987654321"); });
+
+        Assert.Null(gate.Plan);
+        Assert.Equal(["acme-shop-test"], asked);
+        Assert.StartsWith("stacks/test.yaml:2:16: error[stack-config] the map says project 'acme-shop-test' has number 123456789012, but Google says 210987654321", gate.Refusal);
+    }
+
+    [Fact]
+    public async Task A_project_number_google_confirms_passes_with_the_same_plan()
+    {
+        var settings = Stack(Maps.Header + "services:\n  orders: { run: { image: gcr.io/x/orders } }\n");
+
+        var gate = await StackGate.RunAsync(settings, _ => Task.FromResult("123456789012"));
+
+        Assert.True(gate.Passed, gate.Refusal);
+        Assert.Equal(JsonPlan.Render(StackGate.Run(settings).Plan!), JsonPlan.Render(gate.Plan!));
+    }
+
+    [Fact]
     public void A_map_for_another_project_or_region_is_refused_at_the_maps_own_lines()
     {
         var gate = StackGate.Run(Stack(Maps.Header + "services:\n  orders: { run: { image: gcr.io/x/orders } }\n", project: "acme-shop-prod", region: "us-central1"));
