@@ -32,4 +32,7 @@ public enum PlanItemKind
     ForwardingRule,
     IdentityPlatformConfig,
     IdentityProviderConfig,
+    ProjectIamMember,
+    BucketIamMember,
+    SubnetIamMember,
 }
