@@ -17,6 +17,19 @@ public sealed class RecordingMocks : IMocks
 
     public ConcurrentQueue<Registered> Resources { get; } = new();
 
+    /// <summary>The provider functions the program called, with their arguments.</summary>
+    public ConcurrentQueue<(string Token, ImmutableDictionary<string, object> Args)> Calls { get; } = new();
+
+    /// <summary>
+    /// What Storage's getProjectServiceAccount answers as the agent's member; by default the form Google
+    /// documents (https://cloud.google.com/storage/docs/projects#service-accounts) for <see cref="ProjectNumber"/>.
+    /// </summary>
+    public string? StorageAgentMember { get; init; }
+
+    public string ProjectNumber { get; init; } = "123456789012";
+
+    public const string StorageServiceAccountToken = "gcp:storage/getProjectServiceAccount:getProjectServiceAccount";
+
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         Resources.Enqueue(new Registered(args.Type!, args.Name!, args.Inputs));
@@ -24,6 +37,15 @@ public sealed class RecordingMocks : IMocks
         return Task.FromResult<(string?, object)>(($"{args.Name}-id", state));
     }
 
-    public Task<object> CallAsync(MockCallArgs args) =>
-        throw new InvalidOperationException($"the program calls no functions, but called {args.Token}");
+    public Task<object> CallAsync(MockCallArgs args)
+    {
+        Calls.Enqueue((args.Token!, args.Args));
+        if (args.Token != StorageServiceAccountToken)
+            throw new InvalidOperationException($"the program calls only Storage's getProjectServiceAccount, but called {args.Token}");
+        var email = $"service-{ProjectNumber}@gs-project-accounts.iam.gserviceaccount.com";
+        var member = StorageAgentMember ?? $"serviceAccount:{email}";
+        return Task.FromResult<object>(ImmutableDictionary<string, object>.Empty
+            .Add("emailAddress", member["serviceAccount:".Length..]).Add("member", member).Add("id", email)
+            .Add("project", args.Args.TryGetValue("project", out var project) ? project : ""));
+    }
 }
