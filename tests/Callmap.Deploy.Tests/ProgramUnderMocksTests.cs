@@ -39,7 +39,7 @@ public class ProgramUnderMocksTests
 
     private static async Task<(RecordingMocks Mocks, IDictionary<string, object?> Outputs)> Deploy(Plan plan)
     {
-        var mocks = new RecordingMocks();
+        var mocks = new RecordingMocks { ProjectNumber = plan.ProjectNumber };
         var (_, outputs) = await Deployment.TestAsync(mocks, Options, () => CallmapProgram.Declare(plan, FakeSecret));
         return (mocks, outputs);
     }
