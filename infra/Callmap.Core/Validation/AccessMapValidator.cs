@@ -209,9 +209,17 @@ public static partial class AccessMapValidator
     /// </summary>
     private static void EventarcLocation(Caller caller, EventarcSettings eventarc, DiagnosticBag d)
     {
-        if (eventarc.Location is { } location && !GcpNames.BucketLocation.Accepts(location.Value))
-            d.Add(DiagnosticCodes.InvalidValue, location.At, $"'{location.Value}' is not a Google Cloud location",
-                $"write {GcpNames.BucketLocation.Explanation}");
+        if (eventarc.Location is { } location)
+        {
+            // Storage triggers follow their bucket (dual- and multi-regions too); other triggers are regional or
+            // global (https://cloud.google.com/eventarc/docs/locations).
+            if (eventarc.IsStorageEvent && !GcpNames.BucketLocation.Accepts(location.Value))
+                d.Add(DiagnosticCodes.InvalidValue, location.At, $"'{location.Value}' is not a Google Cloud location",
+                    $"write {GcpNames.BucketLocation.Explanation}");
+            else if (!eventarc.IsStorageEvent && location.Value != "global" && !GcpNames.Region.Accepts(location.Value))
+                d.Add(DiagnosticCodes.InvalidValue, location.At, $"'{location.Value}' is not a location for a '{eventarc.EventType}' trigger",
+                    "write a region such as europe-west1 (or global for Cloud Audit Logs events), or remove 'location' to use the service's region");
+        }
         if (!eventarc.IsStorageEvent) return;
         if (eventarc.Location is null)
             d.Add(DiagnosticCodes.MissingKey, caller.At, $"'{caller.Key}' receives Cloud Storage events but says no 'location'",
