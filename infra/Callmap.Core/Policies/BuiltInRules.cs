@@ -57,9 +57,13 @@ public static class BuiltInRules
         new("project-level-grants", "Project-level grants are only callmap's named exceptions, each with exactly its role and member",
             "A role granted on the project reaches every resource of the project; callmap grants on one resource except where Google offers no narrower one, and names each such exception.",
             new Dictionary<string, ParameterKind>(),
-            (c, _) => c.Plan.OfType<ProjectIamMemberItem>().Select(g => (g, why: ProjectLevelGrants.Problem(c.Plan, g)))
-                .Where(p => p.why is not null)
-                .Select(p => (p.g.Source, $"{p.g.Member} gets {p.g.Role} on project {p.g.Project}: {p.why}", ProjectLevelGrants.Fix))),
+            (c, _) =>
+            {
+                var grants = new ProjectLevelGrants(c.Plan);
+                return c.Plan.OfType<ProjectIamMemberItem>().Select(g => (g, why: grants.Problem(g)))
+                    .Where(p => p.why is not null)
+                    .Select(p => (p.g.Source, $"{p.g.Member} gets {p.g.Role} on project {p.g.Project}: {p.why}", ProjectLevelGrants.Fix));
+            }),
 
         new("own-service-account", "Every workload and created caller runs as a service account of its own, never a default one",
             "A shared or default account (compute, App Engine) carries every grant of every user of it.",
