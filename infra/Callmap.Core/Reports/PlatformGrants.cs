@@ -14,11 +14,12 @@ public static class PlatformGrants
     public static IReadOnlyList<Line> Of(Plan plan)
     {
         var lines = new List<Line>();
-        foreach (var g in plan.OfType<ProjectIamMemberItem>())
+        // One line per exception and role, its reason once, however many trigger accounts hold it.
+        foreach (var group in plan.OfType<ProjectIamMemberItem>().GroupBy(g => (g.Exception, g.Role, g.Project)))
         {
-            var exception = ProjectGrantExceptions.Find(g.Exception);
-            var member = g.MemberFrom == MemberSource.StorageServiceAgent ? $"{g.Member} (as Storage's API reports it at deploy)" : g.Member;
-            lines.Add(new Line($"{g.Role} on project {g.Project} → {member} · named exception {g.Exception}",
+            var exception = ProjectGrantExceptions.Find(group.Key.Exception);
+            var members = group.Select(g => g.MemberFrom == MemberSource.StorageServiceAgent ? $"{g.Member} (as Storage's API reports it at deploy)" : g.Member);
+            lines.Add(new Line($"{group.Key.Role} on project {group.Key.Project} → {string.Join(", ", members)} · named exception {group.Key.Exception}",
                 exception is null ? "not a named exception: the policy rule project-level-grants refuses it" : $"{exception.Reason} ({exception.Source})"));
         }
         foreach (var g in plan.OfType<BucketIamMemberItem>())

@@ -87,6 +87,11 @@ public class PlatformGrantsTests
             plan.OfType<ProjectIamMemberItem>().Where(g => g.Role == "roles/eventarc.eventReceiver").Select(g => g.Name).Order(StringComparer.Ordinal));
         Assert.Single(plan.OfType<ProjectIamMemberItem>(), g => g.Role == "roles/pubsub.publisher");
         Assert.Contains(plan.OfType<ApiServiceItem>(), a => a.Service == "storage.googleapis.com");
+        // The preview explains each exception once, with every account that holds it.
+        var receivers = Assert.Single(Callmap.Reports.PlatformGrants.Of(plan), l => l.Grant.StartsWith("roles/eventarc.eventReceiver", StringComparison.Ordinal));
+        Assert.Contains("trigger-on-delete@", receivers.Grant);
+        Assert.Contains("trigger-on-upload@", receivers.Grant);
+        Assert.EndsWith($"({EventarcRoles})", receivers.Why);
     }
 
     [Fact]
