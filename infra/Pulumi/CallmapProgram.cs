@@ -68,6 +68,9 @@ public static class CallmapProgram
         ForwardingRuleItem i => LoadBalancer.ForwardingRule(i, d),
         IdentityPlatformConfigItem i => IdentityPlatform.Config(i, d),
         IdentityProviderConfigItem i => IdentityPlatform.Provider(i, d),
+        ProjectIamMemberItem i => PlatformGrants.Project(i, d),
+        BucketIamMemberItem i => PlatformGrants.Bucket(i, d),
+        SubnetIamMemberItem i => PlatformGrants.Subnet(i, d),
         _ => throw new InvalidOperationException($"no translation for plan item kind {item.Kind} ({item.Name})"),
     };
 }

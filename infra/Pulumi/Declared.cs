@@ -24,7 +24,7 @@ internal sealed class Declared(Plan plan, IReadOnlyDictionary<string, Output<str
 
     /// <summary>A grant's member: the plan's, or the member output of the service identity the plan names.</summary>
     public Input<string> Member(GrantItem grant) =>
-        grant.MemberFrom is { } agent ? Get<Pulumi.Gcp.Projects.ServiceIdentity>(agent).Member : grant.Member;
+        grant.MemberOf is { } agent ? Get<Pulumi.Gcp.Projects.ServiceIdentity>(agent).Member : grant.Member;
 
     /// <summary>
     /// The item's own dependencies, exactly as the plan lists them, and the core's replacement strategy.

@@ -69,6 +69,8 @@ internal static class Workloads
             {
                 Runtime = item.Runtime,
                 EntryPoint = item.EntryPoint,
+                // projects/{project}/serviceAccounts/{email}: the build account, never the default compute account.
+                ServiceAccount = Inputs.Optional(item.BuildServiceAccount),
                 Source = new Gen2.FunctionBuildConfigSourceArgs
                 {
                     StorageSource = new Gen2.FunctionBuildConfigSourceStorageSourceArgs { Bucket = item.SourceBucket, Object = item.SourceObject },
@@ -100,6 +102,7 @@ internal static class Workloads
             EntryPoint = item.EntryPoint,
             SourceArchiveBucket = item.SourceBucket,
             SourceArchiveObject = item.SourceObject,
+            BuildServiceAccount = Inputs.Optional(item.BuildServiceAccount),
             // FunctionGen1Item: HTTPS-triggered, with the security level the plan names.
             TriggerHttp = true,
             HttpsTriggerSecurityLevel = item.HttpsTriggerSecurityLevel,

@@ -23,6 +23,8 @@ public static class KeyInputs
             ("deletionProtection", i.DeletionProtection), ("customAudiences", i.CustomAudiences.ToList()),
             ("template.serviceAccount", i.ServiceAccountEmail), ("template.containers[0].image", i.Image),
             ("template.vpcAccess.egress", i.VpcEgress?.Egress), ("template.containers[0].resources.cpuIdle", i.CpuIdle),
+            ("template.vpcAccess.networkInterfaces[0].network", i.VpcEgress?.Network),
+            ("template.vpcAccess.networkInterfaces[0].subnetwork", i.VpcEgress?.Subnetwork),
             .. i.Env.Select((e, n) => ($"template.containers[0].envs[{n}].name", (object?)e.Name)),
             .. i.Env.Select((e, n) => ($"template.containers[0].envs[{n}].valueSource.secretKeyRef.secret", (object?)e.Secret)),
             // A created version is mounted at the number Google gives it (the mocks answer "1").
@@ -35,12 +37,14 @@ public static class KeyInputs
             ("serviceConfig.serviceAccountEmail", i.ServiceAccountEmail), ("buildConfig.runtime", i.Runtime),
             ("buildConfig.entryPoint", i.EntryPoint), ("buildConfig.source.storageSource.bucket", i.SourceBucket),
             ("deletionPolicy", i.DeletionPolicy),
+            ("buildConfig.serviceAccount", i.BuildServiceAccount),
         ],
         FunctionGen1Item i =>
         [
             ("name", i.Workload), ("region", i.Location), ("ingressSettings", i.Ingress), ("serviceAccountEmail", i.ServiceAccountEmail),
             ("httpsTriggerSecurityLevel", i.HttpsTriggerSecurityLevel), ("triggerHttp", true), ("runtime", i.Runtime),
             ("deletionPolicy", i.DeletionPolicy),
+            ("buildServiceAccount", i.BuildServiceAccount),
         ],
         RunInvokerGrantItem i => [("name", i.Service), ("location", i.Location), ("role", i.Role), ("member", i.Member)],
         FunctionInvokerGrantItem i => [("cloudFunction", i.CloudFunction), ("region", i.Region), ("role", i.Role), ("member", i.Member)],
@@ -122,6 +126,13 @@ public static class KeyInputs
             .. i.BlockingTriggers.Select((t, n) => ($"blockingFunctions.triggers[{n}].functionUri", (object?)t.FunctionUri)),
         ],
         IdentityProviderConfigItem i => [("idpId", i.IdpId), ("clientId", i.ClientId), ("enabled", i.Enabled)],
+        // The Storage agent's member is what Storage's getProjectServiceAccount answers (the mocks answer its documented form).
+        ProjectIamMemberItem i => [("project", i.Project), ("role", i.Role), ("member", i.Member)],
+        BucketIamMemberItem i => [("bucket", i.Bucket), ("role", i.Role), ("member", i.Member)],
+        SubnetIamMemberItem i =>
+        [
+            ("project", i.Project), ("region", i.Region), ("subnetwork", i.Subnetwork), ("role", i.Role), ("member", i.Member),
+        ],
         _ => throw new InvalidOperationException($"no key inputs for {item.Kind}: add them here"),
     };
 

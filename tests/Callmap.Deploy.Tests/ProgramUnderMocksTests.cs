@@ -39,7 +39,7 @@ public class ProgramUnderMocksTests
 
     private static async Task<(RecordingMocks Mocks, IDictionary<string, object?> Outputs)> Deploy(Plan plan)
     {
-        var mocks = new RecordingMocks(plan.ProjectNumber);
+        var mocks = new RecordingMocks { ProjectNumber = plan.ProjectNumber };
         var (_, outputs) = await Deployment.TestAsync(mocks, Options, () => CallmapProgram.Declare(plan, FakeSecret));
         return (mocks, outputs);
     }
@@ -160,11 +160,11 @@ public class ProgramUnderMocksTests
             ["policies/baseline.yaml", $"policies/{stack}.yaml"]);
 
         var plan = PlanOf($"stacks/{stack}.yaml");
-        var mocks = new RecordingMocks(plan.ProjectNumber);
+        var mocks = new RecordingMocks { ProjectNumber = plan.ProjectNumber };
         await Deployment.TestAsync(mocks, Options, () => CallmapProgram.Run(settings, FakeSecret));
 
         Assert.Equal(plan.Items.Count, mocks.Resources.Count);
-        Assert.Equal(["gcp:organizations/getProject:getProject"], mocks.Calls);
+        Assert.Equal(RecordingMocks.GetProjectToken, mocks.Calls.First().Token);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public class ProgramUnderMocksTests
             ["policies/baseline.yaml", "policies/dev.yaml"]);
 
         // Google says the project has another number than the map.
-        var mocks = new RecordingMocks("999999999999");
+        var mocks = new RecordingMocks { ProjectNumber = "999999999999" };
         var error = await Assert.ThrowsAsync<RunException>(() => Deployment.TestAsync(mocks, Options, () => CallmapProgram.Run(settings, FakeSecret)));
 
         Assert.StartsWith("stacks/dev.yaml:6:16: error[stack-config] the map says project 'acme-shop-dev' has number 123456789012, but Google says 999999999999", error.Message);

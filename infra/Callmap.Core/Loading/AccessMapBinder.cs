@@ -250,7 +250,7 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         {
             CallerKind.Scheduler => ["invokes", "path", "schedule", "timeZone", "method"],
             CallerKind.PubSubPush => ["invokes", "path", "topic"],
-            CallerKind.Eventarc => ["invokes", "path", "event", "filters"],
+            CallerKind.Eventarc => ["invokes", "path", "event", "filters", "location"],
             _ => ["invokes", "path", "maxDispatchesPerSecond", "enqueuers"],
         };
         var r = new MappingReader(body, where, d, keys);
@@ -316,7 +316,9 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
             foreach (var entry in map.Entries)
                 if (Nodes.Text(entry.Value, $"callers.{key}.filters.{entry.Key.Value}", d, "acme-uploads") is { } value)
                     filters.Add(new EventFilter(entry.Key.Value, value));
-        return type is null ? null : new EventarcSettings(type, filters, path ?? "/");
+        var location = r.Optional("location") is { } l && Nodes.Text(l, $"callers.{key}.location", d, "europe-west1") is { } where
+            ? new Located<string>(where, l.At) : (Located<string>?)null;
+        return type is null ? null : new EventarcSettings(type, filters, path ?? "/", location);
     }
 
     private string? Path(YNode node, string key)
@@ -353,13 +355,28 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
         return result;
     }
 
+    private static readonly Dictionary<string, SubnetGrant> SubnetGrants = new()
+    {
+        ["callmap"] = SubnetGrant.Callmap,
+        ["network-team"] = SubnetGrant.NetworkTeam,
+    };
+
     private Network? Network(YNode node)
     {
         if (Nodes.Mapping(node, "network", d, "{ vpc: shared-vpc, subnet: serverless-europe-west1 }") is not { } body) return null;
-        var r = new MappingReader(body, "the network section", d, "vpc", "subnet");
+        var r = new MappingReader(body, "the network section", d, "vpc", "subnet", "hostProject", "hostGrant");
         var vpc = r.Required("vpc", "shared-vpc") is { } v ? Nodes.Text(v, "network.vpc", d, "shared-vpc") : null;
         var subnet = r.Required("subnet", "serverless-europe-west1") is { } s ? Nodes.Text(s, "network.subnet", d, "serverless-europe-west1") : null;
-        return vpc is null || subnet is null ? null : new Network(body.At, vpc, subnet);
+        var host = r.Optional("hostProject") is { } h ? Nodes.Text(h, "network.hostProject", d, "acme-network-host") : null;
+        SubnetGrant? grant = SubnetGrant.Callmap;
+        if (r.Optional("hostGrant") is { } g)
+        {
+            grant = Nodes.Choice(g, "network.hostGrant", SubnetGrants, d);
+            if (r.Optional("hostProject") is null)
+                d.Add(DiagnosticCodes.InvalidValue, g.At, "'hostGrant' says who grants access to a Shared VPC subnet, but the network section names no 'hostProject'",
+                    "add hostProject: THE_HOST_PROJECT_ID, or remove 'hostGrant' (a VPC of the map's own project needs no grant)");
+        }
+        return vpc is null || subnet is null || grant is null ? null : new Network(body.At, vpc, subnet, host, grant.Value);
     }
 
     private Located<string>? LocatedText(YNode? node, string what, string example) =>

@@ -43,7 +43,18 @@ public sealed record SchedulerSettings(string Schedule, string TimeZone, string 
 
 public sealed record PushSettings(string Topic, string Path) : CallerSettings(Path);
 
-public sealed record EventarcSettings(string EventType, IReadOnlyList<EventFilter> Filters, string Path) : CallerSettings(Path);
+/// <summary>
+/// An Eventarc trigger's event and filters; <see cref="Location"/> is where the trigger lives when the
+/// map says so (required for Cloud Storage events: the bucket's location), the service's region otherwise.
+/// </summary>
+public sealed record EventarcSettings(string EventType, IReadOnlyList<EventFilter> Filters, string Path, Located<string>? Location = null)
+    : CallerSettings(Path)
+{
+    /// <summary>Cloud Storage direct events: google.cloud.storage.object.v1.finalized, .deleted, .archived, .metadataUpdated.</summary>
+    public const string StorageEventPrefix = "google.cloud.storage.object.v1.";
+
+    public bool IsStorageEvent => EventType.StartsWith(StorageEventPrefix, StringComparison.Ordinal);
+}
 
 public sealed record EventFilter(string Attribute, string Value);
 

@@ -16,6 +16,8 @@ public static class Apis
     public const string Compute = "compute.googleapis.com";
     public const string Iap = "iap.googleapis.com";
     public const string IdentityToolkit = "identitytoolkit.googleapis.com";
+    public const string ResourceManager = "cloudresourcemanager.googleapis.com";
+    public const string Storage = "storage.googleapis.com";
 
     /// <summary>Functions are built by Cloud Build into Artifact Registry; 2nd gen ones then run on Cloud Run.</summary>
     public static IReadOnlyList<string> For(PlanItemKind kind) => kind switch
@@ -35,6 +37,10 @@ public static class Apis
             or PlanItemKind.TargetHttpProxy or PlanItemKind.ForwardingRule => [Compute],
         PlanItemKind.IapAccessGrant or PlanItemKind.IapSettings or PlanItemKind.ServiceIdentity => [Iap],
         PlanItemKind.IdentityPlatformConfig or PlanItemKind.IdentityProviderConfig => [IdentityToolkit],
+        // A project's IAM policy is Resource Manager's; a bucket's is Storage's. A Shared VPC subnet's is the
+        // host project's Compute API, which the network team runs: nothing to enable here.
+        PlanItemKind.ProjectIamMember => [ResourceManager],
+        PlanItemKind.BucketIamMember => [Storage],
         _ => [],
     };
 }

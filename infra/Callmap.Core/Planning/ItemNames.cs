@@ -8,6 +8,10 @@ public static class ItemNames
 {
     public static string Api(string service) => $"apis/{service}";
 
+    public static bool IsApi(string itemName) => itemName.StartsWith("apis/", StringComparison.Ordinal);
+
+    public static string ApiOf(string itemName) => itemName["apis/".Length..];
+
     public static string Account(string accountId) => $"accounts/{accountId}";
 
     public static string Run(string service) => $"run/{service}";
@@ -30,6 +34,14 @@ public static class ItemNames
     public static string ConfigSecretVersion(string configKey) => $"config-secrets/{configKey}/version";
 
     public static string SecretAccess(string workload, string secret) => $"secret-access/{workload}/{secret}";
+
+    /// <summary>A named project-level exception for one member: project-iam/EXCEPTION or project-iam/EXCEPTION/ACCOUNT_ID.</summary>
+    public static string ProjectGrant(string exception, string? accountId = null) =>
+        accountId is null ? $"project-iam/{exception}" : $"project-iam/{exception}/{accountId}";
+
+    public static string BucketGrant(string bucket, string accountId) => $"bucket-iam/{bucket}/{accountId}";
+
+    public static string SubnetGrant(string hostProject, string subnet) => $"subnet-iam/{hostProject}/{subnet}";
 
     /// <summary>Created callers keep their key: schedule/NAME, push/NAME, eventarc/NAME, tasks/NAME.</summary>
     public static string CreatedCaller(string callerKey) => callerKey;

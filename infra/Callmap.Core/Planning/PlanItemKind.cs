@@ -36,4 +36,7 @@ public enum PlanItemKind
     ForwardingRule,
     IdentityPlatformConfig,
     IdentityProviderConfig,
+    ProjectIamMember,
+    BucketIamMember,
+    SubnetIamMember,
 }

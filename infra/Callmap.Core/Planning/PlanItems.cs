@@ -40,6 +40,9 @@ namespace Callmap.Planning;
 [JsonDerivedType(typeof(ForwardingRuleItem), "forwardingRule")]
 [JsonDerivedType(typeof(IdentityPlatformConfigItem), "identityPlatformConfig")]
 [JsonDerivedType(typeof(IdentityProviderConfigItem), "identityProviderConfig")]
+[JsonDerivedType(typeof(ProjectIamMemberItem), "projectIamMember")]
+[JsonDerivedType(typeof(BucketIamMemberItem), "bucketIamMember")]
+[JsonDerivedType(typeof(SubnetIamMemberItem), "subnetIamMember")]
 public abstract record PlanItem(
     [property: JsonPropertyOrder(-3)] string Name,
     [property: JsonPropertyOrder(-2)] IReadOnlyList<string> DependsOn,
@@ -129,8 +132,17 @@ public sealed record RunServiceItem(
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.RunService;
 }
 
-/// <summary>Direct VPC egress of a Cloud Run service (template VpcAccess): one network interface, and which traffic uses it.</summary>
-public sealed record DirectVpcEgress(string Network, string Subnetwork, string Egress);
+/// <summary>
+/// Direct VPC egress of a Cloud Run service (template VpcAccess): one network interface, and which traffic
+/// uses it. <see cref="Network"/> and <see cref="Subnetwork"/> are full resource names
+/// (projects/P/global/networks/N, projects/P/regions/R/subnetworks/S): bare names resolve only in the
+/// service's own project, and a Shared VPC lives in its host project
+/// (https://cloud.google.com/run/docs/configuring/shared-vpc-direct-vpc). <see cref="HostProject"/> is set
+/// for a Shared VPC; <see cref="SubnetGrantBy"/> then says who grants Cloud Run's agent the subnet.
+/// </summary>
+public sealed record DirectVpcEgress(string Network, string Subnetwork, string Egress,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HostProject = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SubnetGrantBy = null);
 
 /// <summary>
 /// A 2nd gen function (Pulumi: CloudFunctionsV2.Function), HTTP-triggered. Its Cloud Run service has
@@ -141,7 +153,8 @@ public sealed record FunctionGen2Item(
     string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
     IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
-    string Runtime, string EntryPoint, string SourceBucket, string SourceObject, string? AvailableMemory)
+    string Runtime, string EntryPoint, string SourceBucket, string SourceObject, string? AvailableMemory,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BuildServiceAccount = null)
     : WorkloadItem(Name, DependsOn, Source, Workload, Location, ServiceAccount, ServiceAccountEmail, Env, MinInstances, MaxInstances,
         Ingress, IngressReason, Url, Audience, DeletionProtection)
 {
@@ -154,7 +167,8 @@ public sealed record FunctionGen1Item(
     string Workload, string Location, string ServiceAccount, string ServiceAccountEmail,
     IReadOnlyList<EnvEntry> Env, int? MinInstances, int? MaxInstances,
     string Ingress, string IngressReason, string Url, string Audience, bool DeletionProtection,
-    string Runtime, string EntryPoint, string SourceBucket, string SourceObject, int? AvailableMemoryMb, string HttpsTriggerSecurityLevel)
+    string Runtime, string EntryPoint, string SourceBucket, string SourceObject, int? AvailableMemoryMb, string HttpsTriggerSecurityLevel,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BuildServiceAccount = null)
     : WorkloadItem(Name, DependsOn, Source, Workload, Location, ServiceAccount, ServiceAccountEmail, Env, MinInstances, MaxInstances,
         Ingress, IngressReason, Url, Audience, DeletionProtection)
 {
@@ -163,14 +177,14 @@ public sealed record FunctionGen1Item(
 
 /// <summary>
 /// What every grant has: one member, one role, on one resource; additive (an IamMember resource).
-/// <see cref="MemberFrom"/> names the service identity item whose member output is the member, for Google's
+/// <see cref="MemberOf"/> names the service identity item whose member output is the member, for Google's
 /// own agents that exist only once asked for (<see cref="Member"/> is then what that output will be).
 /// </summary>
 public abstract record GrantItem(string Name, IReadOnlyList<string> DependsOn, SourceLocation Source, string Role, string Member, string Caller, string Target)
     : PlanItem(Name, DependsOn, Source)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? MemberFrom { get; init; }
+    public string? MemberOf { get; init; }
 }
 
 /// <summary>

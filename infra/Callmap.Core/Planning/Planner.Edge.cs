@@ -88,7 +88,7 @@ public sealed partial class Planner
     {
         var settings = w.Public!.Iap!;
         var agent = IapServiceAgent(w.Public.Auth.At);
-        Add(InvokerGrant(ItemNames.IapInvoker(w.Name), "iap", agent.Member, w, w.Public.Auth.At, [backend.Name, agent.Name]) with { MemberFrom = agent.Name });
+        Add(InvokerGrant(ItemNames.IapInvoker(w.Name), "iap", agent.Member, w, w.Public.Auth.At, [backend.Name, agent.Name]) with { MemberOf = agent.Name });
         // IAM compares e-mail members without case: one grant per member however it is written.
         foreach (var member in settings.Members.DistinctBy(m => m.Value.ToLowerInvariant()).OrderBy(m => m.Value, StringComparer.Ordinal))
             Add(new IapAccessGrantItem($"iap/access/{w.Name}/{member.Value}", [backend.Name], member.At, "roles/iap.httpsResourceAccessor",

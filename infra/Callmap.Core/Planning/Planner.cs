@@ -40,6 +40,7 @@ public sealed partial class Planner
     {
         foreach (var workload in _map.Services)
             _workloadAccounts[workload.Name] = Account(AccountIds.ForWorkload(workload), workload.Name, Describe(workload), workload.At);
+        FunctionBuildAccount();
         foreach (var workload in _map.Services) Workload(workload);
         foreach (var caller in _map.Callers) Caller(caller);
         var surface = Edge();
@@ -71,7 +72,9 @@ public sealed partial class Planner
         var secretGrants = SecretGrants(w, account);
         var env = Environment(w);
         var name = _itemNames[w.Name];
-        var dependsOn = Apis.For(KindOf(w)).Select(ItemNames.Api).Append(account.Name).Concat(secretGrants).ToList();
+        var vpcEgress = w.Kind == WorkloadKind.RunService ? VpcEgressOf(w) : null;
+        var dependsOn = Apis.For(KindOf(w)).Select(ItemNames.Api).Append(account.Name).Concat(secretGrants)
+            .Concat(BuildDependencies(w)).Concat(VpcDependencies(w)).ToList();
         var source = w.At;
 
         _items.Add(w.Kind switch
@@ -83,14 +86,15 @@ public sealed partial class Planner
                 // reachable only through the load balancer and Cloud Armor (ingress above).
                 InvokerIamDisabled: w.Public?.Auth.Value is EndUserAuth.InApp or EndUserAuth.None,
                 CpuIdle: !w.InstanceBilling,
-                VpcEgress: VpcEgress.Has(_index, w) ? new DirectVpcEgress(_map.Network!.Vpc, _map.Network.Subnet, VpcEgress.AllTraffic) : null),
+                VpcEgress: vpcEgress),
             WorkloadKind.FunctionGen2 => new FunctionGen2Item(name, dependsOn, source, w.Name, region, account.Name, account.Email, env,
                 w.MinInstances, w.MaxInstances, IngressDecision.FunctionValue(ingress.Ingress), ingress.Reason, endpoint.Url, endpoint.Audience,
-                w.DeletionProtection, w.Code!.Runtime, w.Code.EntryPoint, w.Code.SourceBucket, w.Code.SourceObject, w.Memory),
+                w.DeletionProtection, w.Code!.Runtime, w.Code.EntryPoint, w.Code.SourceBucket, w.Code.SourceObject, w.Memory,
+                BuildServiceAccount: BuildServiceAccountOf(w)),
             _ => new FunctionGen1Item(name, dependsOn, source, w.Name, region, account.Name, account.Email, env,
                 w.MinInstances, w.MaxInstances, IngressDecision.FunctionValue(ingress.Ingress), ingress.Reason, endpoint.Url, endpoint.Audience,
                 w.DeletionProtection, w.Code!.Runtime, w.Code.EntryPoint, w.Code.SourceBucket, w.Code.SourceObject,
-                w.Memory is null ? null : Sizes.MegabytesOf(w.Memory), "SECURE_ALWAYS"),
+                w.Memory is null ? null : Sizes.MegabytesOf(w.Memory), "SECURE_ALWAYS", BuildServiceAccount: BuildServiceAccountOf(w)),
         });
     }
 
@@ -214,8 +218,9 @@ public sealed partial class Planner
             PushSettings p => new PushSubscriptionItem(name, dependsOn(PlanItemKind.PushSubscription), source, caller.Key, target.Name, account.Name, oidc,
                 caller.Name, p.Topic.Contains('/') ? p.Topic : $"projects/{_map.Project.Value}/topics/{p.Topic}", url, ExpirationTtl: NeverExpires),
             // Eventarc requests a token for the destination service's URL itself; it has no audience setting.
-            EventarcSettings e => new EventarcTriggerItem(name, dependsOn(PlanItemKind.EventarcTrigger), source, caller.Key, target.Name, account.Name,
-                oidc with { Audience = endpoint.Url }, caller.Name, Endpoint.RegionOf(_map, target),
+            // A Storage trigger lives in its bucket's location (https://cloud.google.com/eventarc/docs/understand-locations).
+            EventarcSettings e => new EventarcTriggerItem(name, [.. dependsOn(PlanItemKind.EventarcTrigger), .. EventarcGrants(caller, e, account)], source,
+                caller.Key, target.Name, account.Name, oidc with { Audience = endpoint.Url }, caller.Name, e.Location?.Value ?? Endpoint.RegionOf(_map, target),
                 [new MatchingCriterion("type", e.EventType), .. e.Filters.OrderBy(f => f.Attribute, StringComparer.Ordinal).Select(f => new MatchingCriterion(f.Attribute, f.Value))],
                 target.Name, Endpoint.RegionOf(_map, target), path),
             TasksSettings t => new TasksQueueItem(name, dependsOn(PlanItemKind.TasksQueue), source, caller.Key, target.Name, account.Name, oidc,
@@ -245,7 +250,10 @@ public sealed partial class Planner
     /// <summary>Exactly the APIs the planned items need, each once.</summary>
     private void ApisFor()
     {
-        var needed = _items.SelectMany(i => Apis.For(i.Kind)).Distinct().ToList();
+        // By kind, and any API an item waits for by name (Storage, for the Storage agent's grant).
+        var needed = _items.SelectMany(i => Apis.For(i.Kind))
+            .Concat(_items.SelectMany(i => i.DependsOn).Where(ItemNames.IsApi).Select(ItemNames.ApiOf))
+            .Distinct().ToList();
         foreach (var api in needed)
             _items.Add(new ApiServiceItem(ItemNames.Api(api), [], _map.Start, api));
     }

@@ -39,5 +39,8 @@ public static class PulumiTypes
         [PlanItemKind.ForwardingRule] = "gcp:compute/globalForwardingRule:GlobalForwardingRule",                  // Compute.GlobalForwardingRule
         [PlanItemKind.IdentityPlatformConfig] = "gcp:identityplatform/config:Config",                             // IdentityPlatform.Config
         [PlanItemKind.IdentityProviderConfig] = "gcp:identityplatform/defaultSupportedIdpConfig:DefaultSupportedIdpConfig", // IdentityPlatform.DefaultSupportedIdpConfig
+        [PlanItemKind.ProjectIamMember] = "gcp:projects/iAMMember:IAMMember",                                    // Projects.IAMMember
+        [PlanItemKind.BucketIamMember] = "gcp:storage/bucketIAMMember:BucketIAMMember",                           // Storage.BucketIAMMember
+        [PlanItemKind.SubnetIamMember] = "gcp:compute/subnetworkIAMMember:SubnetworkIAMMember",                   // Compute.SubnetworkIAMMember
     };
 }

@@ -53,6 +53,9 @@ public static class Replacement
         [PlanItemKind.TargetHttpProxy] = ["ProxyName"],
         [PlanItemKind.ForwardingRule] = ["RuleName", "PortRange", "IpAddress", "LoadBalancingScheme", "IpProtocol"],
         [PlanItemKind.IdentityProviderConfig] = ["IdpId"],
+        [PlanItemKind.ProjectIamMember] = ["Project", "Role", "Member"],
+        [PlanItemKind.BucketIamMember] = ["Bucket", "Role", "Member"],
+        [PlanItemKind.SubnetIamMember] = ["Project", "Region", "Subnetwork", "Role", "Member"],
     };
 
     /// <summary>

@@ -54,6 +54,17 @@ public static class BuiltInRules
             (c, _) => c.Plan.OfType<GrantItem>().Where(g => BasicRoles.Contains(g.Role))
                 .Select(g => (g.Source, $"{g.Member} gets the basic role {g.Role}", "grant the predefined role for the one permission needed"))),
 
+        new("project-level-grants", "Project-level grants are only callmap's named exceptions, each with exactly its role and member",
+            "A role granted on the project reaches every resource of the project; callmap grants on one resource except where Google offers no narrower one, and names each such exception.",
+            new Dictionary<string, ParameterKind>(),
+            (c, _) =>
+            {
+                var grants = new ProjectLevelGrants(c.Plan);
+                return c.Plan.OfType<ProjectIamMemberItem>().Select(g => (g, why: grants.Problem(g)))
+                    .Where(p => p.why is not null)
+                    .Select(p => (p.g.Source, $"{p.g.Member} gets {p.g.Role} on project {p.g.Project}: {p.why}", ProjectLevelGrants.Fix));
+            }),
+
         new("own-service-account", "Every workload and created caller runs as a service account of its own, never a default one",
             "A shared or default account (compute, App Engine) carries every grant of every user of it.",
             new Dictionary<string, ParameterKind>(),

@@ -25,6 +25,7 @@ public static class MarkdownPreview
             md.AppendLine("|---|---|");
             Row(md, "runs as", $"`{w.ServiceAccountEmail}` (its own account)");
             Row(md, w is RunServiceItem ? "image" : "code", Code(PlanSummary.What(w)));
+            if (PlatformGrants.BuildAccountOf(w) is { } builder) Row(md, "builds as", $"`{builder}` ({PlatformGrants.BuildAccountNote})");
             Row(md, "scaling", PlanSummary.ScalingAndSize(w));
             Row(md, "ingress", $"`{w.Ingress}`: {w.IngressReason}");
             Row(md, "url", w.Url);
@@ -95,6 +96,17 @@ public static class MarkdownPreview
             md.AppendLine($"- MFA: `{config.MfaState}`{(config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : "")}");
             md.AppendLine($"- sign-up quota: {PlanSummary.SignUpQuota(config)}");
             md.AppendLine($"- blocking functions: {(config.BlockingTriggers.Count == 0 ? "none" : string.Join(", ", config.BlockingTriggers.Select(t => $"`{t.EventType}` → `{t.Function}`")))}");
+        }
+
+        var platformGrants = PlatformGrants.Of(plan);
+        if (platformGrants.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("### Grants beyond the map's edges");
+            md.AppendLine();
+            md.AppendLine("| grant | why |");
+            md.AppendLine("|---|---|");
+            foreach (var line in platformGrants) md.AppendLine($"| {Escape(line.Grant)} | {Escape(line.Why)} |");
         }
 
         md.AppendLine();

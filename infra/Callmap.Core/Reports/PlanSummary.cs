@@ -31,7 +31,7 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
     {
         SchedulerJobItem s => $"Cloud Scheduler job · \"{s.Schedule}\" {s.TimeZone} · {s.HttpMethod} {s.Uri}",
         PushSubscriptionItem p => $"Pub/Sub push subscription · {p.Topic} → {p.PushEndpoint}",
-        EventarcTriggerItem e => $"Eventarc trigger · {string.Join(", ", e.MatchingCriteria.Select(m => $"{m.Attribute}={m.Value}"))} → {e.DestinationService}{e.DestinationPath}",
+        EventarcTriggerItem e => $"Eventarc trigger in {e.Location} · {string.Join(", ", e.MatchingCriteria.Select(m => $"{m.Attribute}={m.Value}"))} → {e.DestinationService}{e.DestinationPath}",
         TasksQueueItem t => $"Cloud Tasks queue · https://{t.Host}{t.Path}{(t.MaxDispatchesPerSecond is { } rate ? $" · ≤ {rate}/s" : "")}"
             + $" · tasks added by {string.Join(", ", t.Enqueuers)} ({GrantRoles.TasksEnqueuer} on this queue)",
         _ => c.Name,

@@ -39,6 +39,7 @@ public static class TextPreview
 
         Armor(plan, console);
         IdentityPlatform(plan, console);
+        PlatformGrantsSection(plan, console);
 
         console.WriteLine();
         console.Write(new Rule("[bold]APIs enabled[/]").LeftJustified());
@@ -75,11 +76,15 @@ public static class TextPreview
         {
             ("runs as", new Text($"{w.ServiceAccountEmail} (its own account)")),
             (w is RunServiceItem ? "image" : "code", new Text(PlanSummary.What(w))),
+        };
+        if (PlatformGrants.BuildAccountOf(w) is { } builder) rows.Add(("builds as", new Text($"{builder} ({PlatformGrants.BuildAccountNote})")));
+        rows.AddRange(new List<(string, IRenderable)>
+        {
             ("scaling", new Text(PlanSummary.ScalingAndSize(w))),
             ("ingress", new Text($"{w.Ingress}: {w.IngressReason}")),
             ("url", new Text(w.Url)),
             ("audience", new Text(w.Audience)),
-        };
+        });
         var env = PlanSummary.EnvLines(w);
         if (env.Count > 0) rows.Add(("env", new Text(string.Join("\n", env))));
         foreach (var secret in view.SecretsReadBy(w))
@@ -143,6 +148,19 @@ public static class TextPreview
             console.Write(new Rule($"[bold]Cloud Armor {Markup.Escape(policy.Policy)}[/] ({policy.PolicyName}) · guards {string.Join(", ", users)}").LeftJustified());
             foreach (var rule in policy.Rules) console.WriteLine(PlanSummary.RuleText(rule));
             console.WriteLine($"adaptive protection {(policy.AdaptiveProtection ? "on" : "off")}");
+        }
+    }
+
+    private static void PlatformGrantsSection(Plan plan, IAnsiConsole console)
+    {
+        var lines = PlatformGrants.Of(plan);
+        if (lines.Count == 0) return;
+        console.WriteLine();
+        console.Write(new Rule("[bold]Grants beyond the map's edges[/]").LeftJustified());
+        foreach (var line in lines)
+        {
+            console.WriteLine(line.Grant);
+            console.Write(new Padder(new Text($"why: {line.Why}"), new Padding(2, 0, 0, 0)));
         }
     }
 

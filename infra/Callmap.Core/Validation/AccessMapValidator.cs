@@ -25,6 +25,7 @@ public static partial class AccessMapValidator
             foreach (var (value, what) in new[] { (network.Vpc, "VPC network"), (network.Subnet, "subnet") })
                 if (!GcpNames.CreatedCaller.Accepts(value))
                     d.Add(DiagnosticCodes.InvalidName, network.At, $"'{value}' is not a valid {what} name", $"use {GcpNames.CreatedCaller.Explanation}");
+        if (map.Network is { HostProject: { } host } shared) SharedVpcHost(map, shared, host, d);
         DuplicateServices(map, d);
         foreach (var workload in map.Services) Workload(index, workload, d);
         Callers(index, declaredServices, d);
@@ -207,9 +208,48 @@ public static partial class AccessMapValidator
                         d.Add(DiagnosticCodes.DuplicateGrant, enqueuer.At, $"'{caller.Key}' lists the enqueuer '{enqueuer.Value}' twice", "remove the second one");
                 }
             }
+            if (caller.Settings is EventarcSettings eventarc) EventarcLocation(caller, eventarc, d);
             if (caller.Settings is PushSettings push && !GcpNames.Topic.Accepts(push.Topic))
                 d.Add(DiagnosticCodes.InvalidName, caller.At, $"'{push.Topic}' is not a Pub/Sub topic", $"write {GcpNames.Topic.Explanation}");
         }
+    }
+
+    /// <summary>
+    /// A Cloud Storage trigger must be in its bucket's location, which the map cannot know from the
+    /// service's region (https://cloud.google.com/eventarc/docs/understand-locations: "since the Cloud
+    /// Storage bucket is in the europe-west1 region, the trigger must also be located in europe-west1"),
+    /// and Storage direct events always filter on one bucket (same page's example: a bucket filter).
+    /// </summary>
+    private static void EventarcLocation(Caller caller, EventarcSettings eventarc, DiagnosticBag d)
+    {
+        if (eventarc.Location is { } location)
+        {
+            // Storage triggers follow their bucket (dual- and multi-regions too); other triggers are regional or
+            // global (https://cloud.google.com/eventarc/docs/locations).
+            if (eventarc.IsStorageEvent && !GcpNames.BucketLocation.Accepts(location.Value))
+                d.Add(DiagnosticCodes.InvalidValue, location.At, $"'{location.Value}' is not a Google Cloud location",
+                    $"write {GcpNames.BucketLocation.Explanation}");
+            else if (!eventarc.IsStorageEvent && location.Value != "global" && !GcpNames.Region.Accepts(location.Value))
+                d.Add(DiagnosticCodes.InvalidValue, location.At, $"'{location.Value}' is not a location for a '{eventarc.EventType}' trigger",
+                    "write a region such as europe-west1 (or global for Cloud Audit Logs events), or remove 'location' to use the service's region");
+        }
+        if (!eventarc.IsStorageEvent) return;
+        if (eventarc.Location is null)
+            d.Add(DiagnosticCodes.MissingKey, caller.At, $"'{caller.Key}' receives Cloud Storage events but says no 'location'",
+                "add location: THE_BUCKET'S_LOCATION (e.g. europe-west1, or eu for a multi-region bucket): a Storage trigger must live where its bucket is, which may differ from the service's region");
+        if (eventarc.Filters.All(f => f.Attribute != "bucket"))
+            d.Add(DiagnosticCodes.MissingKey, caller.At, $"'{caller.Key}' receives Cloud Storage events but filters on no bucket",
+                "add filters: { bucket: BUCKET_NAME }: Storage direct events come from exactly one bucket");
+    }
+
+    /// <summary>A Shared VPC host is another project; this map's own VPC needs no hostProject.</summary>
+    private static void SharedVpcHost(AccessMap map, Network network, string host, DiagnosticBag d)
+    {
+        if (!GcpNames.ProjectId.Accepts(host))
+            d.Add(DiagnosticCodes.InvalidName, network.At, $"'{host}' is not a valid project id for network.hostProject", $"use {GcpNames.ProjectId.Explanation}");
+        else if (host == map.Project.Value)
+            d.Add(DiagnosticCodes.InvalidValue, network.At, $"network.hostProject '{host}' is this map's own project",
+                "remove 'hostProject': it names the host project of a Shared VPC, and a VPC of this project needs no grant");
     }
 
     private static void AccountIdCollisions(AccessMap map, DiagnosticBag d)

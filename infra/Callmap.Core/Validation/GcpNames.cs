@@ -18,6 +18,13 @@ public static partial class GcpNames
 
     public static readonly Rule Region = new(RegionPattern(), 30, "a Google Cloud region such as europe-west1 or us-central1");
 
+    /// <summary>
+    /// Where a Cloud Storage bucket, and so its Eventarc trigger, can be: a region, a multi-region (us, eu,
+    /// asia) or a predefined dual-region (nam4, eur4, ...). https://cloud.google.com/storage/docs/locations
+    /// </summary>
+    public static readonly Rule BucketLocation = new(BucketLocationPattern(), 30,
+        "the bucket's location: a region such as europe-west1, a multi-region (us, eu, asia) or a dual-region such as eur4");
+
     public static readonly Rule RunService = new(RunServicePattern(), 49,
         "at most 49 characters: lowercase letters, digits and '-', starting with a letter and not ending with '-'");
 
@@ -53,6 +60,7 @@ public static partial class GcpNames
     [GeneratedRegex(@"^[a-z][-a-z0-9]{4,28}[a-z0-9]$")] private static partial Regex ProjectIdPattern();
     [GeneratedRegex(@"^[1-9][0-9]{5,18}$")] private static partial Regex ProjectNumberPattern();
     [GeneratedRegex(@"^[a-z]+-[a-z]+[0-9]+$")] private static partial Regex RegionPattern();
+    [GeneratedRegex(@"^([a-z]+-[a-z]+[0-9]+|[a-z]{2,4}[0-9]?)$")] private static partial Regex BucketLocationPattern();
     [GeneratedRegex(@"^[a-z]([-a-z0-9]*[a-z0-9])?$")] private static partial Regex RunServicePattern();
     [GeneratedRegex(@"^[a-z]([-_a-z0-9]*[_a-z0-9])?$")] private static partial Regex FunctionGen1Pattern();
     [GeneratedRegex(@"^[a-z]([-a-z0-9]*[a-z0-9])?$")] private static partial Regex Rfc1035Pattern();

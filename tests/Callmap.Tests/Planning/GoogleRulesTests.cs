@@ -79,7 +79,7 @@ public class GoogleRulesTests
             + "\"some service agents are created only when you use the service\"; granting a role to one that does not exist fails",
             plan => plan.OfType<GrantItem>()
                 .Where(g => g.Member.Contains("@gcp-sa-", StringComparison.Ordinal))
-                .Where(g => g.MemberFrom is not { } agent || !g.DependsOn.Contains(agent)
+                .Where(g => g.MemberOf is not { } agent || !g.DependsOn.Contains(agent)
                     || plan.OfType<ServiceIdentityItem>().SingleOrDefault(i => i.Name == agent)?.Member != g.Member)
                 .Select(g => g.Name)),
 

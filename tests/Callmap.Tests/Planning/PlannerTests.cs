@@ -143,7 +143,7 @@ public class PlannerTests
         {
             var account = Assert.IsType<ServiceAccountItem>(plan[caller.ServiceAccount]);
             Assert.Equal(account.Email, caller.Oidc.ServiceAccountEmail);
-            var grant = plan.OfType<GrantItem>().Single(g => g.Caller == caller.Caller);
+            var grant = plan.OfType<GrantItem>().Single(g => g.Caller == caller.Caller && g is RunInvokerGrantItem or FunctionInvokerGrantItem);
             Assert.Equal(account.Member, grant.Member);
             Assert.Contains(grant.Name, caller.DependsOn);
         }
@@ -166,9 +166,11 @@ public class PlannerTests
 
         var everything = Maps.PlanFile(Path.Combine(RepoPaths.Tests, "Maps", "every-caller-kind.yaml"));
         Assert.Equal([
-            "artifactregistry.googleapis.com", "cloudbuild.googleapis.com", "cloudfunctions.googleapis.com", "cloudscheduler.googleapis.com",
+            "artifactregistry.googleapis.com", "cloudbuild.googleapis.com", "cloudfunctions.googleapis.com",
+            // Project IAM policies are Resource Manager's; bucket IAM and Storage events are Storage's.
+            "cloudresourcemanager.googleapis.com", "cloudscheduler.googleapis.com",
             "cloudtasks.googleapis.com", "compute.googleapis.com", "eventarc.googleapis.com", "iam.googleapis.com", "iap.googleapis.com",
-            "identitytoolkit.googleapis.com", "pubsub.googleapis.com", "run.googleapis.com", "secretmanager.googleapis.com"],
+            "identitytoolkit.googleapis.com", "pubsub.googleapis.com", "run.googleapis.com", "secretmanager.googleapis.com", "storage.googleapis.com"],
             everything.OfType<ApiServiceItem>().Select(a => a.Service));
     }
 
@@ -281,7 +283,9 @@ public class PlannerTests
             """);
 
         var api = (RunServiceItem)plan["run/api"];
-        Assert.Equal(new DirectVpcEgress("shared-vpc", "serverless-eu", "ALL_TRAFFIC"), api.VpcEgress);
+        // Full resource names, as Cloud Run's VpcAccess takes them (https://cloud.google.com/run/docs/configuring/shared-vpc-direct-vpc).
+        Assert.Equal(new DirectVpcEgress("projects/acme-shop-test/global/networks/shared-vpc",
+            "projects/acme-shop-test/regions/europe-west1/subnetworks/serverless-eu", "ALL_TRAFFIC"), api.VpcEgress);
         Assert.Null(((RunServiceItem)plan["run/orders"]).VpcEgress);
         // A subnet is regional: a caller in another region keeps the internet path, and so does a function.
         Assert.Null(((RunServiceItem)plan["run/far"]).VpcEgress);

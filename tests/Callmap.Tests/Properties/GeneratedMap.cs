@@ -59,7 +59,7 @@ public sealed record GeneratedMap(IReadOnlyList<GeneratedService> Services, IRea
             {
                 CallerKind.Scheduler => $"  {c.Key}: {{ invokes: {c.Targets[0]}, schedule: \"*/5 * * * *\" }}",
                 CallerKind.PubSubPush => $"  {c.Key}: {{ invokes: {c.Targets[0]}, topic: events, path: /events }}",
-                CallerKind.Eventarc => $"  {c.Key}: {{ invokes: {c.Targets[0]}, event: google.cloud.storage.object.v1.finalized }}",
+                CallerKind.Eventarc => $"  {c.Key}: {{ invokes: {c.Targets[0]}, event: google.cloud.storage.object.v1.finalized, filters: {{ bucket: uploads }}, location: eu }}",
                 CallerKind.CloudTasks => $"  {c.Key}: {{ invokes: {c.Targets[0]}, enqueuers: [group:producers@acme.shop] }}",
                 _ => $"  {c.Key}: [{string.Join(", ", c.Targets)}]",
             });

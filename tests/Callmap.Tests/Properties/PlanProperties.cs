@@ -58,7 +58,9 @@ public class PlanProperties
         Check.One(Runs, Prop.ForAll(MapGenerators.Maps().ToArbitrary(), map =>
         {
             var plan = PlanOf(map);
-            var accounts = plan.OfType<ServiceAccountItem>().ToList();
+            // The functions' build account builds, it runs nothing: one per project with functions.
+            var accounts = plan.OfType<ServiceAccountItem>().Where(a => a.AccountId != FunctionBuild.AccountId).ToList();
+            Assert.Equal(map.Services.Any(s => s.Kind != WorkloadKind.RunService), plan.OfType<ServiceAccountItem>().Any(a => a.AccountId == FunctionBuild.AccountId));
             var users = plan.OfType<WorkloadItem>().Select(w => w.ServiceAccount)
                 .Concat(plan.OfType<CreatedCallerItem>().Select(c => c.ServiceAccount)).ToList();
 

@@ -31,7 +31,7 @@ public class PlanForPulumiTests
 
         var backend = Assert.Single(grant.DependsOn, d => d.StartsWith("edge/backend/", StringComparison.Ordinal));
         Assert.True(order.IndexOf(grant.Name) > order.IndexOf(backend));
-        Assert.True(order.IndexOf(grant.Name) > order.IndexOf(grant.MemberFrom!));
+        Assert.True(order.IndexOf(grant.Name) > order.IndexOf(grant.MemberOf!));
     }
 
     [Fact]
