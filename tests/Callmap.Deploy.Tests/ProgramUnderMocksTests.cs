@@ -123,20 +123,6 @@ public class ProgramUnderMocksTests
         Assert.Contains(mocks.Resources, r => r.Type == PulumiTypes.Tokens[PlanItemKind.IdentityProviderConfig] && r.Inputs.ContainsKey("clientSecret"));
     }
 
-    [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public async Task Each_shipped_stack_runs_through_the_gate_with_its_own_settings(string stack)
-    {
-        var settings = new StackSettings(RepoPaths.Root, stack, $"acme-shop-{stack}", "europe-west1", $"stacks/{stack}.yaml",
-            ["policies/baseline.yaml", $"policies/{stack}.yaml"]);
-
-        var mocks = new RecordingMocks();
-        await Deployment.TestAsync(mocks, Options, () => CallmapProgram.Run(settings, FakeSecret));
-
-        Assert.Equal(PlanOf($"stacks/{stack}.yaml").Items.Count, mocks.Resources.Count);
-    }
-
     [Fact]
     public async Task A_mandatory_policy_violation_stops_the_run_with_the_check_report_and_registers_nothing()
     {
