@@ -117,7 +117,7 @@ public class ShippedStacksUnderTheEngineTests
     {
         var shipped = ShippedStack.Read(stack);
         var missing = shipped.Secrets.Keys.First();
-        var mocks = new RecordingMocks();
+        var mocks = new RecordingMocks(preview: true);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.Of(shipped, preview: true, mocks, withoutConfig: [missing]));
 

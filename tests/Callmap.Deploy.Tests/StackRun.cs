@@ -46,6 +46,7 @@ public sealed class StackRun
         RecordingMocks? mocks = null, IEnumerable<string>? withoutConfig = null)
     {
         mocks ??= new RecordingMocks(preview);
+        if (mocks.Preview != preview) throw new ArgumentException($"mocks for {(mocks.Preview ? "a preview" : "an update")} in {(preview ? "a preview" : "an update")}", nameof(mocks));
         RecordingMonitor? monitor = null;
         using var environment = new PulumiConfigEnvironment(stack.PulumiConfigJson(withoutConfig), stack.PulumiConfigSecretKeysJson());
         var (resources, outputs) = await Deployment.TestAsync(mocks, Options(stack.Name, preview), () =>
