@@ -36,7 +36,7 @@ public class PlatformGrantsUnderMocksTests
         // Pulumi.Gcp's Storage.GetProjectServiceAccount doc: prefer it over interpolating the well-known format,
         // because the agent may not exist yet. The mock answers an address no interpolation could produce.
         const string reported = "serviceAccount:agent-as-storage-reports-it@example.iam.gserviceaccount.com";
-        var mocks = await Deploy(PlanOf(EveryCallerKind), new RecordingMocks { StorageAgentMember = reported });
+        var mocks = await Deploy(PlanOf(EveryCallerKind), new RecordingMocks { ProjectNumber = "987654321098", StorageAgentMember = reported });
 
         var grant = Resource(mocks, "project-iam/storage-agent-publishes-events");
         Assert.Equal("gcp:projects/iAMMember:IAMMember", grant.Type);

@@ -116,7 +116,7 @@ public class ProgramUnderMocksTests
         var plan = PlanOf("stacks/prod.yaml");
         var asked = new List<string>();
 
-        var mocks = new RecordingMocks();
+        var mocks = new RecordingMocks { ProjectNumber = plan.ProjectNumber };
         await Deployment.TestAsync(mocks, Options, () => CallmapProgram.Declare(plan, key => { asked.Add(key); return FakeSecret(key); }));
 
         Assert.Equal(ConfigSecrets.Keys(plan), asked);
