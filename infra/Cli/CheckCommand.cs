@@ -41,7 +41,7 @@ public static class CheckCommand
         Roles.RoleCatalog? roleFacts = null;
         if (rolesFile is not null)
         {
-            (roleFacts, var error) = Roles.RoleCatalog.LoadFile(rolesFile.FullName, rolesFile.Name);
+            (roleFacts, var error) = Roles.RoleCatalog.LoadFile(rolesFile.FullName, Loading.DisplayPath.Of(rolesFile.FullName));
             if (error is not null)
             {
                 terminal.Error.Write(DiagnosticsReport.Render([error]));
