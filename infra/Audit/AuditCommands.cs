@@ -12,7 +12,7 @@ public enum AuditFormat { Text, Json, Sarif, Markdown }
 
 /// <summary>
 /// <c>callmap-audit audit MAP [--project P] [--policy F]... [--format F]</c> and <c>callmap-audit roles refresh --out FILE</c>.
-/// Exit codes as `callmap check`: 0 clean, 1 a mandatory finding, 2 bad input or a failed API call.
+/// Exit codes as `callmap check`: 0 clean, 1 a mandatory finding, 2 bad input or a failed API call, 70 a bug (Program.cs).
 /// </summary>
 internal static class AuditCommands
 {
