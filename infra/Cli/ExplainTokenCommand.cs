@@ -31,7 +31,7 @@ public static class ExplainTokenCommand
         if (!services.Contains(service))
         {
             terminal.Error.WriteLine($"callmap: '{service}' is not a service of {map.File}");
-            terminal.Error.WriteLine($"    fix: {Suggestions.DidYouMean(service, services)}services: {string.Join(", ", services)}");
+            terminal.Error.WriteLine($"    fix: {Suggestions.DidYouMean(service, services)}services: {Suggestions.List(services)}");
             return ExitCodes.BadInput;
         }
         if (TokenText(tokenOrFile, terminal) is not { } token) return ExitCodes.BadInput;

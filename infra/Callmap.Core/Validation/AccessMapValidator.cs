@@ -184,7 +184,7 @@ public static partial class AccessMapValidator
                     continue;
                 if (service is null)
                     d.Add(DiagnosticCodes.UnknownService, target.At, $"'{caller.Key}' invokes '{target.Value}', which is not a service of this map",
-                        $"{Suggestions.DidYouMean(target.Value, serviceNames)}services of this map: {string.Join(", ", serviceNames)}");
+                        $"{Suggestions.DidYouMean(target.Value, serviceNames)}services of this map: {Suggestions.List(serviceNames)}");
                 else if (caller.Kind == CallerKind.Workload && target.Value == caller.Key)
                     d.Add(DiagnosticCodes.SelfCall, target.At, $"'{caller.Key}' lists itself as a target",
                         "remove it: a service calling itself needs no grant (call the code directly)");
