@@ -24,7 +24,7 @@ public static class CheckCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var roles = new Option<FileInfo?>("--roles") { Description = "A roles file (role → permissions, as `roles refresh` writes it) to judge role minimality by, instead of the shipped facts" };
-        var format = new Option<CheckFormat>("--format", "-f") { Description = "text, sarif (code scanning), junit (CI dashboards) or markdown (PR comments)", DefaultValueFactory = _ => CheckFormat.Text };
+        var format = ChoiceOption.Create("--format", "-f", "text, sarif (code scanning), junit (CI dashboards) or markdown (PR comments)", CheckFormat.Text);
         var command = new Command("check", "Check a map against the least-privilege policies; exit 1 on a mandatory violation")
         {
             map,

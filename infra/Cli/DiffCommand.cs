@@ -25,8 +25,8 @@ public static class DiffCommand
     {
         var maps = new Argument<FileInfo[]>("maps") { Description = "OLD.yaml NEW.yaml, or with --base just the map", Arity = new ArgumentArity(1, 2) };
         var baseRef = new Option<string?>("--base", "-b") { Description = "Compare the map with its version at this git ref, e.g. origin/main" };
-        var format = new Option<OutputFormat>("--format", "-f") { Description = "text or markdown", DefaultValueFactory = _ => OutputFormat.Text };
-        var failOn = new Option<DiffFailOn>("--fail-on") { Description = "widen: exit 1 when access widens", DefaultValueFactory = _ => DiffFailOn.Never };
+        var format = ChoiceOption.Create("--format", "-f", "text or markdown", OutputFormat.Text, OutputFormat.Text, OutputFormat.Markdown);
+        var failOn = ChoiceOption.Create("--fail-on", "", "widen: exit 1 when access widens", DiffFailOn.Never);
         var command = new Command("diff", "Show how access changes between two versions of a map, risks first")
         {
             maps,
