@@ -42,7 +42,9 @@ internal static class AuditCommands
     private static async Task<int> Audit(FileInfo mapFile, string? project, FileInfo[] policyFiles, AuditFormat format,
         Func<IIamReader> reader, TextWriter stdout, TextWriter stderr, IAnsiConsole? progressConsole, CancellationToken ct)
     {
-        var (policySet, policyErrors) = PolicyLoader.LoadFiles(policyFiles.Length > 0 ? policyFiles.Select(f => f.FullName) : PolicyFiles.DefaultFor(mapFile.FullName));
+        var search = policyFiles.Length > 0 ? new PolicySearch(policyFiles.Select(f => f.FullName).ToList(), null) : PolicyFiles.Find(mapFile.FullName);
+        if (search.Error is { } notFound) return Fail(stderr, DiagnosticsReport.Render([notFound]));
+        var (policySet, policyErrors) = PolicyLoader.LoadFiles(search.Paths);
         if (policySet is null) return Fail(stderr, DiagnosticsReport.Render(policyErrors));
         var loaded = AccessMapLoader.LoadFile(mapFile.FullName);
         if (loaded.Map is not { } accessMap) return Fail(stderr, DiagnosticsReport.Render(loaded.Diagnostics));

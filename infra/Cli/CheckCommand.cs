@@ -20,7 +20,7 @@ public static class CheckCommand
         var map = new Argument<FileInfo>("map") { Description = "The access map, e.g. stacks/prod.yaml" };
         var policies = new Option<FileInfo[]>("--policy", "-p")
         {
-            Description = $"Policy files, later ones overriding earlier ones (default: {BaselinePolicy} and policies/STACK.yaml)",
+            Description = $"Policy files, later ones overriding earlier ones (default: {BaselinePolicy} and policies/STACK.yaml of the project: the folder holding Pulumi.yaml above the map, else above the working directory)",
             AllowMultipleArgumentsPerToken = false,
         };
         var roles = new Option<FileInfo?>("--roles") { Description = "A roles file (role → permissions, as `roles refresh` writes it) to judge role minimality by, instead of the shipped facts" };
@@ -48,8 +48,13 @@ public static class CheckCommand
                 return ExitCodes.BadInput;
             }
         }
-        var paths = policyFiles.Length > 0 ? policyFiles.Select(f => f.FullName).ToList() : PolicyFiles.DefaultFor(mapFile.FullName);
-        var (policies, errors) = PolicyLoader.LoadFiles(paths);
+        var search = policyFiles.Length > 0 ? new PolicySearch(policyFiles.Select(f => f.FullName).ToList(), null) : PolicyFiles.Find(mapFile.FullName);
+        if (search.Error is { } notFound)
+        {
+            terminal.Error.Write(DiagnosticsReport.Render([notFound]));
+            return ExitCodes.BadInput;
+        }
+        var (policies, errors) = PolicyLoader.LoadFiles(search.Paths);
         if (policies is null)
         {
             terminal.Error.Write(DiagnosticsReport.Render(errors));
