@@ -23,7 +23,7 @@ internal static class AuditCommands
         var map = new Argument<FileInfo>("map") { Description = "The access map whose plan the project should match, e.g. stacks/prod.yaml" };
         var project = new Option<string?>("--project") { Description = "The project to read (default: the map's project:); must be the map's project" };
         var policies = new Option<FileInfo[]>("--policy", "-p") { Description = $"Policy files setting the live rules' levels (default: {PolicyFiles.Baseline} and policies/STACK.yaml)" };
-        var format = new Option<AuditFormat>("--format", "-f") { Description = "text, json, sarif or markdown", DefaultValueFactory = _ => AuditFormat.Text };
+        var format = Callmap.Cli.ChoiceOption.Create("--format", "-f", "text, json, sarif or markdown", AuditFormat.Text);
         var audit = new Command("audit", "Compare the project's service accounts and keys with the map's plan; changes nothing") { map, project, policies, format };
         audit.SetAction((parse, ct) => Audit(parse.GetValue(map)!, parse.GetValue(project), parse.GetValue(policies) ?? [], parse.GetValue(format),
             reader, stdout, stderr, progressConsole, ct));
