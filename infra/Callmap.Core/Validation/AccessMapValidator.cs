@@ -221,7 +221,7 @@ public static partial class AccessMapValidator
             var blocked = index.CallersOf(w.Name).Where(c => !IngressDecision.ReachesInternalIngress(index, c)).ToList();
             if (blocked.Count == 0) continue;
             d.Add(DiagnosticCodes.UnreachableIngress, written.At,
-                $"ingress '{IngressDecision.IngressWord(written.Value)}' would shut out {string.Join(", ", blocked.Select(c => $"'{c.Key}'"))}, which the map lets call '{w.Name}'",
+                $"ingress '{IngressDecision.IngressWord(written.Value)}' would shut out {Suggestions.List(blocked.Select(c => $"'{c.Key}'"))}, which the map lets call '{w.Name}'",
                 "remove the 'ingress' line (callmap then chooses 'all', still guarded by the IAM invoker check), or remove those callers");
         }
     }

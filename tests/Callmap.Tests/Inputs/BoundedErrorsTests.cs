@@ -53,6 +53,16 @@ public class BoundedErrorsTests
     }
 
     [Fact]
+    public void An_ingress_override_shutting_out_a_hundred_callers_names_twenty()
+    {
+        var callers = string.Concat(Enumerable.Range(0, 100).Select(i => $"  group:team-{i}@acme.shop: [orders]\n"));
+        var errors = Maps.Errors(Maps.Header + "services:\n  orders: { run: { image: gcr.io/x/orders, ingress: internal } }\ncallers:\n" + callers);
+
+        var message = Assert.Single(errors).Message;
+        Assert.EndsWith("'group:team-19@acme.shop' and 80 more, which the map lets call 'orders'", message);
+    }
+
+    [Fact]
     public void A_long_line_keeps_its_start_and_says_its_length()
     {
         Assert.Equal("short", DiagnosticsReport.Bounded("short"));
