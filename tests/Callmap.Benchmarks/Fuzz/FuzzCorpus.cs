@@ -4,7 +4,7 @@ namespace Callmap.Fuzz;
 /// The inputs mutations start from: every map the repository ships (good and bad), the policy files, the
 /// shipped role facts, and tokens built from typical claims. Read from the clone the assembly runs in.
 /// </summary>
-public sealed class FuzzCorpus
+public sealed record FuzzCorpus
 {
     public required IReadOnlyList<string> Maps { get; init; }
     public required IReadOnlyList<string> Policies { get; init; }
@@ -20,7 +20,9 @@ public sealed class FuzzCorpus
         var stacks = Texts("stacks", name => !name.StartsWith("Pulumi.", StringComparison.Ordinal));
         return new FuzzCorpus
         {
-            Maps = [.. stacks, .. Texts("tests/Callmap.Tests/Maps"), .. Texts("tests/Callmap.Tests/BadMaps")],
+            // Two generated maps of the benchmark's shape, at a size a mutated case still runs in milliseconds.
+            Maps = [.. stacks, .. Texts("tests/Callmap.Tests/Maps"), .. Texts("tests/Callmap.Tests/BadMaps"),
+                Benchmarks.SyntheticMap.Generate(20, 60), Benchmarks.SyntheticMap.Generate(60, 300)],
             Policies = Texts("policies"),
             Roles = File.ReadAllText(Path.Combine(root, "infra", "Callmap.Core", "Roles", "roles.json")),
             DevMap = File.ReadAllText(Path.Combine(root, "stacks", "dev.yaml")),

@@ -36,6 +36,8 @@ public sealed class FuzzRun(FuzzTargets targets)
     /// <summary>Cases <paramref name="firstSeed"/> … firstSeed + count - 1, stopping at the first hang.</summary>
     public FuzzSummary Run(int count, int firstSeed, IProgress<int>? progress = null)
     {
+        // One untimed case of each kind first, so that the slowest case is an input's doing, not the JIT's.
+        foreach (var warmUp in Enumerable.Range(firstSeed, 200).Select(targets.Generate).DistinctBy(c => c.Input)) RunOne(warmUp);
         var outcomes = new List<FuzzOutcome>(count);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)

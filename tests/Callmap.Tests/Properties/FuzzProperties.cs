@@ -26,6 +26,14 @@ public class FuzzProperties
             c => NoFailure(Fuzz.RunOne(c))));
 
     [Fact]
+    public void Mutations_of_generated_maps_never_crash_hang_or_pass_the_memory_bound() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(
+            (from map in MapGenerators.Maps()
+             from seed in Gen.Choose(1, int.MaxValue)
+             select new FuzzCase(seed, FuzzInput.Map, new Mutator(new Random(seed)).Mutate(map.ToYaml(), Targets.Corpus.Maps))).ToArbitrary(),
+            c => NoFailure(Fuzz.RunOne(c))));
+
+    [Fact]
     public void Mutated_roles_files_and_tokens_of_the_first_300_seeds_never_crash()
     {
         // A fixed window: wider runs still find a roles file with "permissions": null (seed 362) and a token
