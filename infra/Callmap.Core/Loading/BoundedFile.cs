@@ -83,7 +83,7 @@ public static class BoundedFile
         }
     }
 
-    /// <summary>At most <paramref name="maxBytes"/> of a stream, and whether there was more.</summary>
+    /// <summary>The first <paramref name="maxBytes"/> of a stream (all of it when shorter), and whether there was more.</summary>
     public static (byte[] Bytes, bool More) ReadUpTo(Stream stream, long maxBytes)
     {
         var buffer = new MemoryStream();
@@ -95,7 +95,8 @@ public static class BoundedFile
             if (read == 0) return (buffer.ToArray(), false);
             buffer.Write(chunk, 0, read);
         }
-        return ([], true);
+        buffer.SetLength(maxBytes);
+        return (buffer.ToArray(), true);
     }
 
     /// <summary>Decodes as File.ReadAllText does: a byte order mark picks UTF-16 or UTF-32, anything else is UTF-8.</summary>

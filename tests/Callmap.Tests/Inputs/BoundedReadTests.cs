@@ -142,7 +142,7 @@ public class BoundedReadTests
     public void Reading_up_to_a_limit_counts_the_bytes_read_and_says_whether_more_followed()
     {
         Assert.Equal((5, false), Shape(BoundedFile.ReadUpTo(new MemoryStream(new byte[5]), 5)));
-        Assert.Equal((0, true), Shape(BoundedFile.ReadUpTo(new MemoryStream(new byte[6]), 5)));
+        Assert.Equal((5, true), Shape(BoundedFile.ReadUpTo(new MemoryStream(new byte[6]), 5)));
         Assert.Equal((0, false), Shape(BoundedFile.ReadUpTo(new MemoryStream(), 5)));
         static (int, bool) Shape((byte[] Bytes, bool More) r) => (r.Bytes.Length, r.More);
     }
