@@ -12,7 +12,7 @@ public enum AuditFormat { Text, Json, Sarif, Markdown }
 
 /// <summary>
 /// <c>callmap-audit audit MAP [--project P] [--policy F]... [--format F]</c> and <c>callmap-audit roles refresh --out FILE</c>.
-/// Exit codes as `callmap check`: 0 clean, 1 a mandatory finding, 2 bad input or a failed API call.
+/// Exit codes as `callmap check`: 0 clean, 1 a mandatory finding, 2 bad input or a failed API call, 70 a bug (Program.cs).
 /// </summary>
 internal static class AuditCommands
 {
@@ -23,7 +23,7 @@ internal static class AuditCommands
         var map = new Argument<FileInfo>("map") { Description = "The access map whose plan the project should match, e.g. stacks/prod.yaml" };
         var project = new Option<string?>("--project") { Description = "The project to read (default: the map's project:); must be the map's project" };
         var policies = new Option<FileInfo[]>("--policy", "-p") { Description = $"Policy files setting the live rules' levels (default: {PolicyFiles.Baseline} and policies/STACK.yaml)" };
-        var format = new Option<AuditFormat>("--format", "-f") { Description = "text, json, sarif or markdown", DefaultValueFactory = _ => AuditFormat.Text };
+        var format = Callmap.Cli.ChoiceOption.Create("--format", "-f", "text, json, sarif or markdown", AuditFormat.Text);
         var audit = new Command("audit", "Compare the project's service accounts and keys with the map's plan; changes nothing") { map, project, policies, format };
         audit.SetAction((parse, ct) => Audit(parse.GetValue(map)!, parse.GetValue(project), parse.GetValue(policies) ?? [], parse.GetValue(format),
             reader, stdout, stderr, progressConsole, ct));
@@ -42,7 +42,9 @@ internal static class AuditCommands
     private static async Task<int> Audit(FileInfo mapFile, string? project, FileInfo[] policyFiles, AuditFormat format,
         Func<IIamReader> reader, TextWriter stdout, TextWriter stderr, IAnsiConsole? progressConsole, CancellationToken ct)
     {
-        var (policySet, policyErrors) = PolicyLoader.LoadFiles(policyFiles.Length > 0 ? policyFiles.Select(f => f.FullName) : PolicyFiles.DefaultFor(mapFile.FullName));
+        var search = policyFiles.Length > 0 ? new PolicySearch(policyFiles.Select(f => f.FullName).ToList(), null) : PolicyFiles.Find(mapFile.FullName);
+        if (search.Error is { } notFound) return Fail(stderr, DiagnosticsReport.Render([notFound]));
+        var (policySet, policyErrors) = PolicyLoader.LoadFiles(search.Paths);
         if (policySet is null) return Fail(stderr, DiagnosticsReport.Render(policyErrors));
         var loaded = AccessMapLoader.LoadFile(mapFile.FullName);
         if (loaded.Map is not { } accessMap) return Fail(stderr, DiagnosticsReport.Render(loaded.Diagnostics));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Callmap.Reports;
 
 namespace Callmap.Cli;
 
@@ -16,10 +17,24 @@ public static class CallmapCommand
             ExplainTokenCommand.Create(terminal, () => DateTimeOffset.UtcNow),
         };
 
-    public static int Run(string[] args, Terminal terminal)
+    public static int Run(string[] args, Terminal terminal) => Run(Create(terminal), args, terminal);
+
+    /// <summary>Runs <paramref name="root"/>; an exception no command handled is a bug, reported as one (exit 70), never as exit 1.</summary>
+    internal static int Run(RootCommand root, string[] args, Terminal terminal)
     {
-        var parsed = Create(terminal).Parse(args);
-        if (parsed.Errors.Count == 0) return parsed.Invoke();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count == 0)
+        {
+            try
+            {
+                // System.CommandLine's own handler prints the stack trace and exits 1, the code of a policy failure.
+                return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = terminal.Out, Error = terminal.Error });
+            }
+            catch (Exception e)
+            {
+                return CrashReport.Write("callmap", e, terminal.Error);
+            }
+        }
 
         // System.CommandLine exits 1 on a usage error; callmap keeps 1 for policy failures and uses 2.
         foreach (var error in parsed.Errors) terminal.Error.WriteLine($"callmap: {error.Message}");

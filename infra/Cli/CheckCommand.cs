@@ -20,11 +20,11 @@ public static class CheckCommand
         var map = new Argument<FileInfo>("map") { Description = "The access map, e.g. stacks/prod.yaml" };
         var policies = new Option<FileInfo[]>("--policy", "-p")
         {
-            Description = $"Policy files, later ones overriding earlier ones (default: {BaselinePolicy} and policies/STACK.yaml)",
+            Description = $"Policy files, later ones overriding earlier ones (default: {BaselinePolicy} and policies/STACK.yaml of the project: the folder holding Pulumi.yaml above the map, else above the working directory)",
             AllowMultipleArgumentsPerToken = false,
         };
         var roles = new Option<FileInfo?>("--roles") { Description = "A roles file (role → permissions, as `roles refresh` writes it) to judge role minimality by, instead of the shipped facts" };
-        var format = new Option<CheckFormat>("--format", "-f") { Description = "text, sarif (code scanning), junit (CI dashboards) or markdown (PR comments)", DefaultValueFactory = _ => CheckFormat.Text };
+        var format = ChoiceOption.Create("--format", "-f", "text, sarif (code scanning), junit (CI dashboards) or markdown (PR comments)", CheckFormat.Text);
         var command = new Command("check", "Check a map against the least-privilege policies; exit 1 on a mandatory violation")
         {
             map,
@@ -41,15 +41,20 @@ public static class CheckCommand
         Roles.RoleCatalog? roleFacts = null;
         if (rolesFile is not null)
         {
-            (roleFacts, var error) = Roles.RoleCatalog.LoadFile(rolesFile.FullName, rolesFile.Name);
+            (roleFacts, var error) = Roles.RoleCatalog.LoadFile(rolesFile.FullName, Loading.DisplayPath.Of(rolesFile.FullName));
             if (error is not null)
             {
                 terminal.Error.Write(DiagnosticsReport.Render([error]));
                 return ExitCodes.BadInput;
             }
         }
-        var paths = policyFiles.Length > 0 ? policyFiles.Select(f => f.FullName).ToList() : PolicyFiles.DefaultFor(mapFile.FullName);
-        var (policies, errors) = PolicyLoader.LoadFiles(paths);
+        var search = policyFiles.Length > 0 ? new PolicySearch(policyFiles.Select(f => f.FullName).ToList(), null) : PolicyFiles.Find(mapFile.FullName);
+        if (search.Error is { } notFound)
+        {
+            terminal.Error.Write(DiagnosticsReport.Render([notFound]));
+            return ExitCodes.BadInput;
+        }
+        var (policies, errors) = PolicyLoader.LoadFiles(search.Paths);
         if (policies is null)
         {
             terminal.Error.Write(DiagnosticsReport.Render(errors));

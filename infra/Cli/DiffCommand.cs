@@ -25,8 +25,8 @@ public static class DiffCommand
     {
         var maps = new Argument<FileInfo[]>("maps") { Description = "OLD.yaml NEW.yaml, or with --base just the map", Arity = new ArgumentArity(1, 2) };
         var baseRef = new Option<string?>("--base", "-b") { Description = "Compare the map with its version at this git ref, e.g. origin/main" };
-        var format = new Option<OutputFormat>("--format", "-f") { Description = "text or markdown", DefaultValueFactory = _ => OutputFormat.Text };
-        var failOn = new Option<DiffFailOn>("--fail-on") { Description = "widen: exit 1 when access widens", DefaultValueFactory = _ => DiffFailOn.Never };
+        var format = ChoiceOption.Create("--format", "-f", "text or markdown", OutputFormat.Text, OutputFormat.Text, OutputFormat.Markdown);
+        var failOn = ChoiceOption.Create("--fail-on", "", "widen: exit 1 when access widens", DiffFailOn.Never);
         var command = new Command("diff", "Show how access changes between two versions of a map, risks first")
         {
             maps,
@@ -56,6 +56,9 @@ public static class DiffCommand
         return failOn == DiffFailOn.Widen && diff.Widens ? ExitCodes.Violations : ExitCodes.Ok;
     }
 
+    /// <summary>git's complaint is one or two lines; more is not worth showing.</summary>
+    private const int GitErrorBytes = 4096;
+
     /// <summary>The map as it is at <paramref name="gitRef"/>, read with git from the map's own checkout.</summary>
     private static Plan? PlanAtRef(FileInfo map, string gitRef, Terminal terminal)
     {
@@ -64,8 +67,25 @@ public static class DiffCommand
         try
         {
             using var git = Process.Start(start)!;
-            var text = git.StandardOutput.ReadToEnd();
-            var error = git.StandardError.ReadToEnd();
+            // Bounded like a map file: a ref holding a huge blob must not be read to the end.
+            var errorRead = Task.Run(() =>
+            {
+                var head = BoundedFile.ReadUpTo(git.StandardError.BaseStream, GitErrorBytes);
+                git.StandardError.BaseStream.CopyTo(Stream.Null); // so that git never blocks on a full pipe
+                return head;
+            });
+            var (bytes, more) = BoundedFile.ReadUpTo(git.StandardOutput.BaseStream, InputKind.Map.MaxBytes);
+            if (more)
+            {
+                git.Kill(entireProcessTree: true);
+                terminal.Error.Write(DiagnosticsReport.Render([new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.Limit,
+                    new Diagnostics.SourceLocation($"{map.Name}@{gitRef}", 1, 1),
+                    $"the map at {gitRef} is larger than {InputKind.Map.MaxBytes:N0} bytes, the most callmap reads; reading stopped there",
+                    InputKind.Map.TooLargeFix!)]));
+                return null;
+            }
+            var text = BoundedFile.Decode(bytes);
+            var error = BoundedFile.Decode(errorRead.GetAwaiter().GetResult().Bytes);
             git.WaitForExit();
             if (git.ExitCode != 0)
             {

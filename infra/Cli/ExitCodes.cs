@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The map or the command line is wrong; the errors say where and what to write instead.</summary>
     public const int BadInput = 2;
+
+    /// <summary>callmap itself failed (a bug): one line asks for a report; never confused with a verdict.</summary>
+    public const int InternalError = Reports.CrashReport.ExitCode;
 }

@@ -31,10 +31,10 @@ public static class ExplainTokenCommand
         if (!services.Contains(service))
         {
             terminal.Error.WriteLine($"callmap: '{service}' is not a service of {map.File}");
-            terminal.Error.WriteLine($"    fix: {Suggestions.DidYouMean(service, services)}services: {string.Join(", ", services)}");
+            terminal.Error.WriteLine($"    fix: {Suggestions.DidYouMean(service, services)}services: {Suggestions.List(services)}");
             return ExitCodes.BadInput;
         }
-        var token = File.Exists(tokenOrFile) ? File.ReadAllText(tokenOrFile) : tokenOrFile;
+        if (TokenText(tokenOrFile, terminal) is not { } token) return ExitCodes.BadInput;
         if (TokenExplainer.Explain(token, map, plan, service, now) is not { } explanation)
         {
             terminal.Error.WriteLine("callmap: this is not a token: a JWT has three base64url parts separated by '.', an OAuth access token starts with 'ya29.'");
@@ -43,5 +43,23 @@ public static class ExplainTokenCommand
         }
         terminal.Out.Write(TokenReport.Render(explanation, map.File));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The token itself, or the content of the file it names; both bounded like every other input.</summary>
+    private static string? TokenText(string tokenOrFile, Terminal terminal)
+    {
+        var limit = InputKind.Token;
+        if (tokenOrFile.Length > limit.MaxBytes)
+        {
+            terminal.Error.Write(Reports.DiagnosticsReport.Render([new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.Limit,
+                new Diagnostics.SourceLocation("TOKEN", 1, 1), $"the token is {tokenOrFile.Length:N0} characters long; tokens may be at most {limit.MaxBytes:N0}",
+                "pass the value of the Authorization header without 'Bearer ', or a file that holds only the token")]));
+            return null;
+        }
+        if (!File.Exists(tokenOrFile) && !Directory.Exists(tokenOrFile)) return tokenOrFile;
+        var read = BoundedFile.Read(tokenOrFile, tokenOrFile, limit);
+        if (read.Succeeded) return read.Text;
+        terminal.Error.Write(Reports.DiagnosticsReport.Render([read.Error!]));
+        return null;
     }
 }

@@ -17,11 +17,7 @@ public static class GraphCommand
     public static Command Create(Terminal terminal)
     {
         var map = new Argument<FileInfo>("map") { Description = "The access map, e.g. stacks/dev.yaml" };
-        var format = new Option<GraphFormat>("--format", "-f")
-        {
-            Description = "mermaid (GitHub comments) or dot (Graphviz)",
-            DefaultValueFactory = _ => GraphFormat.Mermaid,
-        };
+        var format = ChoiceOption.Create("--format", "-f", "mermaid (GitHub comments) or dot (Graphviz)", GraphFormat.Mermaid);
         var command = new Command("graph", "Draw the access graph: callers → services with their roles, end users → public services with their auth mode")
         {
             map,

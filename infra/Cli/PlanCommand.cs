@@ -9,11 +9,7 @@ public static class PlanCommand
     public static Command Create(Terminal terminal)
     {
         var map = new Argument<FileInfo>("map") { Description = "The access map, e.g. stacks/dev.yaml" };
-        var format = new Option<OutputFormat>("--format", "-f")
-        {
-            Description = "text (terminal), markdown (pull-request comment) or json (machine form)",
-            DefaultValueFactory = _ => OutputFormat.Text,
-        };
+        var format = ChoiceOption.Create("--format", "-f", "text (terminal), markdown (pull-request comment) or json (machine form)", OutputFormat.Text);
         var command = new Command("plan", "Show what `pulumi up` will create for an access map: accounts, services, grants and the access matrix")
         {
             map,

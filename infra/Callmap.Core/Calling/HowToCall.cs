@@ -16,7 +16,7 @@ public static class HowToCall
         var caller = Normalise(callerKey);
         if (plan.OfType<WorkloadItem>().FirstOrDefault(w => w.Workload == serviceName) is not { } target)
             return (null, new CallRefusal($"'{serviceName}' is not a service of {map.File}",
-                $"{Suggestions.DidYouMean(serviceName, plan.OfType<WorkloadItem>().Select(w => w.Workload))}services: {string.Join(", ", plan.OfType<WorkloadItem>().Select(w => w.Workload))}", null));
+                $"{Suggestions.DidYouMean(serviceName, plan.OfType<WorkloadItem>().Select(w => w.Workload))}services: {Suggestions.List(plan.OfType<WorkloadItem>().Select(w => w.Workload))}", null));
 
         var grant = plan.OfType<GrantItem>().FirstOrDefault(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem && g.Caller == caller && g.Target == serviceName);
         if (grant is null) return (null, Refuse(map, plan, caller, target));

@@ -17,22 +17,11 @@ public static class AccessMapLoader
     /// <summary>Loads a map file; locations name it relative to <paramref name="relativeTo"/> (default: the current directory).</summary>
     public static LoadResult LoadFile(string path, YamlLimits? limits = null, string? relativeTo = null)
     {
-        var display = Path.GetRelativePath(relativeTo ?? Directory.GetCurrentDirectory(), path).Replace('\\', '/');
-        string text;
-        try
-        {
-            var size = new FileInfo(path).Length;
-            var max = (limits ?? YamlLimits.Default).MaxBytes;
-            if (size > max)
-                return Fail(DiagnosticCodes.Limit, display, $"the map is {size:N0} bytes; maps may be at most {max:N0}",
-                    "split the environment into several stacks");
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail(DiagnosticCodes.Io, display, $"cannot read the map: {e.Message}",
-                "check the path; maps live under stacks/, e.g. stacks/dev.yaml");
-        }
+        var display = DisplayPath.Of(path, relativeTo);
+        var max = (limits ?? YamlLimits.Default).MaxBytes;
+        var read = BoundedFile.Read(path, display, InputKind.Map with { MaxBytes = max });
+        if (!read.Succeeded) return new LoadResult(null, [read.Error!]);
+        var text = read.Text!;
         return Load(display, text, limits);
     }
 
@@ -46,7 +35,4 @@ public static class AccessMapLoader
         if (map is not null) AccessMapValidator.Validate(map, new DeclaredNames(binder.DeclaredServices, binder.DeclaredArmorPolicies), diagnostics);
         return diagnostics.HasErrors ? new LoadResult(null, diagnostics.Sorted()) : new LoadResult(map, []);
     }
-
-    private static LoadResult Fail(string code, string file, string message, string fix) =>
-        new(null, [new Diagnostic(code, new SourceLocation(file, 1, 1), message, fix)]);
 }

@@ -44,13 +44,10 @@ public static class PolicyLoader
         var files = new List<(string, string)>();
         foreach (var path in paths)
         {
-            var display = Path.GetRelativePath(relativeTo ?? Directory.GetCurrentDirectory(), path).Replace('\\', '/');
-            try { files.Add((display, File.ReadAllText(path))); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return (null, [new Diagnostic(DiagnosticCodes.Io, new SourceLocation(display, 1, 1), $"cannot read the policy: {e.Message}",
-                    "check the path; policies live under policies/, e.g. policies/baseline.yaml")]);
-            }
+            var display = DisplayPath.Of(path, relativeTo);
+            var read = BoundedFile.Read(path, display, InputKind.Policy);
+            if (!read.Succeeded) return (null, [read.Error!]);
+            files.Add((display, read.Text!));
         }
         return Load(files);
     }

@@ -28,12 +28,14 @@ public sealed class RoleCatalog
     /// <summary>Reads a roles file (as `roles refresh` writes it); a file that cannot be read is a located error, never an exception.</summary>
     public static (RoleCatalog? Catalog, Diagnostics.Diagnostic? Error) LoadFile(string path, string display)
     {
+        var read = Loading.BoundedFile.Read(path, display, Loading.InputKind.Roles);
+        if (!read.Succeeded) return (null, read.Error);
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = new MemoryStream(read.Bytes!);
             return (Parse(stream), null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
+        catch (Exception e) when (e is JsonException or InvalidDataException)
         {
             return (null, new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.Io, new Diagnostics.SourceLocation(display, 1, 1),
                 $"cannot read the roles file: {e.Message}",

@@ -13,9 +13,8 @@ public static class StackConfigFile
     public static SourceLocation Locate(StackSettings stack, string key)
     {
         var start = new SourceLocation(stack.ConfigFile, 1, 1);
-        string text;
-        try { text = File.ReadAllText(stack.FullPath(stack.ConfigFile)); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return start; }
+        if (Loading.BoundedFile.Read(stack.FullPath(stack.ConfigFile), stack.ConfigFile, Loading.InputKind.StackSettings).Text is not { } text)
+            return start;
         // Errors in this file are Pulumi's to report; here it is only searched.
         var root = YamlReader.Read(stack.ConfigFile, text, YamlLimits.Default, new DiagnosticBag());
         if (root is not YMapping top || top.Entries.FirstOrDefault(e => e.Key.Value == "config")?.Value is not YMapping config)

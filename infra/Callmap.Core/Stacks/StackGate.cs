@@ -52,7 +52,7 @@ public static class StackGate
                 $"the stack '{stack.StackName}' sets no {(string.IsNullOrEmpty(stack.GcpProject) ? "gcp:project" : "gcp:region")}",
                 $"set gcp:project and gcp:region in {stack.ConfigFile} to the map's project and region"));
 
-        var policyPaths = stack.PolicyPaths.Count > 0 ? stack.PolicyPaths.Select(stack.FullPath).ToList() : PolicyFiles.DefaultFor(stack.FullPath(mapPath));
+        var policyPaths = stack.PolicyPaths.Count > 0 ? stack.PolicyPaths.Select(stack.FullPath).ToList() : PolicyFiles.DefaultFor(stack.FullPath(mapPath), stack.RootDirectory);
         var (policies, policyErrors) = PolicyLoader.LoadFiles(policyPaths, stack.RootDirectory);
         if (policies is null) return Refuse(policyErrors);
 

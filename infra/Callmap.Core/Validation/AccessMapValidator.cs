@@ -185,7 +185,7 @@ public static partial class AccessMapValidator
                     continue;
                 if (service is null)
                     d.Add(DiagnosticCodes.UnknownService, target.At, $"'{caller.Key}' invokes '{target.Value}', which is not a service of this map",
-                        $"{Suggestions.DidYouMean(target.Value, serviceNames)}services of this map: {string.Join(", ", serviceNames)}");
+                        $"{Suggestions.DidYouMean(target.Value, serviceNames)}services of this map: {Suggestions.List(serviceNames)}");
                 else if (caller.Kind == CallerKind.Workload && target.Value == caller.Key)
                     d.Add(DiagnosticCodes.SelfCall, target.At, $"'{caller.Key}' lists itself as a target",
                         "remove it: a service calling itself needs no grant (call the code directly)");
@@ -274,7 +274,7 @@ public static partial class AccessMapValidator
             var blocked = index.CallersOf(w.Name).Where(c => !IngressDecision.ReachesInternalIngress(index, c)).ToList();
             if (blocked.Count == 0) continue;
             d.Add(DiagnosticCodes.UnreachableIngress, written.At,
-                $"ingress '{IngressDecision.IngressWord(written.Value)}' would shut out {string.Join(", ", blocked.Select(c => $"'{c.Key}'"))}, which the map lets call '{w.Name}'",
+                $"ingress '{IngressDecision.IngressWord(written.Value)}' would shut out {Suggestions.List(blocked.Select(c => $"'{c.Key}'"))}, which the map lets call '{w.Name}'",
                 "remove the 'ingress' line (callmap then chooses 'all', still guarded by the IAM invoker check), or remove those callers");
         }
     }

@@ -133,7 +133,7 @@ public static partial class EdgeValidator
             {
                 var first = host.OrderBy(r => r.At).First();
                 d.Add(DiagnosticCodes.HostConflict, first.At, $"no service answers the other paths of '{host.Key}'",
-                    $"leave 'paths' out on one of its services ({string.Join(", ", host.Select(r => r.Service.Name).Distinct())}): it then serves /*");
+                    $"leave 'paths' out on one of its services ({Suggestions.List(host.Select(r => r.Service.Name).Distinct())}): it then serves /*");
             }
         }
         var hostCount = publicServices.SelectMany(s => s.Public!.Hosts.Select(h => h.Value)).Distinct().Count();
