@@ -12,7 +12,7 @@ public class CheckCommandTests
 
     /// <summary>The CLI names files relative to the working directory; the snapshots name them from the repository root.</summary>
     private static string FromRoot(string output) =>
-        output.Replace(Path.GetRelativePath(Directory.GetCurrentDirectory(), RepoPaths.Root).Replace('\\', '/') + "/", "");
+        RootRelative.Of(output);
 
     [Fact]
     public void The_prod_stack_passes_with_its_own_policy_applied_by_default_and_exits_0()

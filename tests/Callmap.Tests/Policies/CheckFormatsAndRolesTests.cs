@@ -11,7 +11,7 @@ public class CheckFormatsAndRolesTests
         ["--policy", Path.Combine(RepoPaths.Root, "policies", "baseline.yaml"), "--policy", Path.Combine(RepoPaths.Root, "policies", "prod.yaml")];
 
     private static string FromRoot(string output) =>
-        output.Replace(Path.GetRelativePath(Directory.GetCurrentDirectory(), RepoPaths.Root).Replace('\\', '/') + "/", "");
+        RootRelative.Of(output);
 
     [Fact]
     public void Junit_has_one_test_case_per_rule_and_fails_those_with_mandatory_findings()
