@@ -14,9 +14,15 @@ public sealed record IngressDecision(Ingress Ingress, string Reason)
     /// Google services of the project (Scheduler, Pub/Sub, Eventarc, Tasks) always do; a workload does
     /// when it sends its traffic through the map's VPC.
     /// </summary>
-    public static bool ReachesInternalIngress(MapIndex index, Caller caller) =>
+    /// <remarks>
+    /// Except Pub/Sub (and Eventarc) into a 1st gen function: "HTTP requests created or routed through Pub/Sub
+    /// or Eventarc cannot trigger these functions" when they allow internal traffic only
+    /// (cloud.google.com/functions/1stgendocs/networking/network-settings).
+    /// </remarks>
+    public static bool ReachesInternalIngress(MapIndex index, Caller caller, Workload target) =>
         caller.IsCreatedByMap
-        || (caller.Kind == CallerKind.Workload && index.Service(caller.Key) is { } w && VpcEgress.Has(index, w));
+            ? !(target.Kind == WorkloadKind.FunctionGen1 && caller.Kind is CallerKind.PubSubPush or CallerKind.Eventarc)
+            : caller.Kind == CallerKind.Workload && index.Service(caller.Key) is { } w && VpcEgress.Has(index, w);
 
     public static IngressDecision For(MapIndex index, Workload workload)
     {
@@ -27,7 +33,7 @@ public sealed record IngressDecision(Ingress Ingress, string Reason)
             return new IngressDecision(Ingress.All,
                 "Identity Platform blocking function: Identity Platform calls it from outside the project, without an IAM token");
         var callers = index.CallersOf(workload.Name);
-        var external = callers.Where(c => !ReachesInternalIngress(index, c)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        var external = callers.Where(c => !ReachesInternalIngress(index, c, workload)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
         if (workload.Ingress is { } written)
             return new IngressDecision(written.Value, $"set in the map ({IngressWord(written.Value)})");
         if (callers.Count == 0)

@@ -271,7 +271,7 @@ public static partial class AccessMapValidator
         foreach (var w in index.Map.Services)
         {
             if (w.Public is not null || w.Ingress is not { Value: not Model.Ingress.All } written) continue;
-            var blocked = index.CallersOf(w.Name).Where(c => !IngressDecision.ReachesInternalIngress(index, c)).ToList();
+            var blocked = index.CallersOf(w.Name).Where(c => !IngressDecision.ReachesInternalIngress(index, c, w)).ToList();
             if (blocked.Count == 0) continue;
             d.Add(DiagnosticCodes.UnreachableIngress, written.At,
                 $"ingress '{IngressDecision.IngressWord(written.Value)}' would shut out {Suggestions.List(blocked.Select(c => $"'{c.Key}'"))}, which the map lets call '{w.Name}'",

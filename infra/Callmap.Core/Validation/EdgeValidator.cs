@@ -79,7 +79,7 @@ public static partial class EdgeValidator
                 d.Add(DiagnosticCodes.PublicExposure, caller.At,
                     $"'{caller.Key}' is granted '{w.Name}', but '{w.Name}' has no IAM invoker check (auth '{AuthWord(p.Auth.Value)}'): the grant would mean nothing",
                     $"call it through the load balancer like any client and remove '{w.Name}' from this caller; for a private API, split it into a service that is not public");
-            else if (!IngressDecision.ReachesInternalIngress(index, caller))
+            else if (!IngressDecision.ReachesInternalIngress(index, caller, w))
                 d.Add(DiagnosticCodes.UnreachableIngress, caller.At,
                     $"'{caller.Key}' calls '{w.Name}' directly, but a public service accepts only the load balancer and internal traffic",
                     $"have '{caller.Key}' go through IAP at https://{p.Hosts.FirstOrDefault().Value ?? "HOST"}, or remove '{w.Name}' from this caller");

@@ -200,6 +200,25 @@ public class PlannerTests
     }
 
     [Fact]
+    public void A_first_gen_function_fed_by_a_push_subscription_keeps_ingress_all_since_pub_sub_cannot_reach_its_internal_ingress()
+    {
+        // cloud.google.com/functions/1stgendocs/networking/network-settings: "HTTP requests created or routed
+        // through Pub/Sub or Eventarc cannot trigger these functions" when they allow internal traffic only.
+        var plan = Maps.Plan(Maps.Header + """
+            services:
+              legacy: { function: { generation: 1, runtime: nodejs20, entryPoint: run, source: gs://src/legacy.zip } }
+              modern: { function: { runtime: nodejs22, entryPoint: run, source: gs://src/modern.zip } }
+            callers:
+              push/orders-to-legacy: { invokes: legacy, topic: orders }
+              push/orders-to-modern: { invokes: modern, topic: orders }
+            """);
+
+        Assert.Equal("ALLOW_ALL", ((WorkloadItem)plan["functions/legacy"]).Ingress);
+        Assert.Contains("push/orders-to-legacy", ((WorkloadItem)plan["functions/legacy"]).IngressReason);
+        Assert.Equal("ALLOW_INTERNAL_ONLY", ((WorkloadItem)plan["functions/modern"]).Ingress);
+    }
+
+    [Fact]
     public void A_config_secret_is_stored_in_a_secret_manager_secret_of_its_own_and_mounted_by_reference_for_its_workload_only()
     {
         var plan = Maps.PlanFile(Path.Combine(RepoPaths.Tests, "Maps", "every-caller-kind.yaml"));
