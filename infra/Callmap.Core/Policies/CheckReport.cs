@@ -22,6 +22,7 @@ public static class CheckReport
             {
                 text.AppendLine($"    {f.At}: {f.Message}");
                 text.AppendLine($"      fix: {f.Fix}");
+                text.AppendLine($"      subject: {f.Subject}");
             }
             text.AppendLine($"    why: {rule.Help} ({rule.DocsAnchor})");
         }
@@ -76,6 +77,7 @@ public static class CheckReport
             ["ruleIndex"] = result.Evaluated.Select(e => e.Rule.Id).ToList().IndexOf(f.RuleId),
             ["level"] = SarifLevel(f.Level),
             ["message"] = new JsonObject { ["text"] = $"{f.Message}. Fix: {f.Fix}" },
+            ["properties"] = new JsonObject { ["subject"] = f.Subject },
             ["locations"] = new JsonArray(new JsonObject
             {
                 ["physicalLocation"] = new JsonObject
@@ -109,7 +111,7 @@ public static class CheckReport
         foreach (var group in result.Findings.GroupBy(f => f.RuleId))
         {
             md.AppendLine().AppendLine($"### `{group.Key}`").AppendLine();
-            foreach (var f in group) md.AppendLine($"- `{f.At}`: {f.Message}. **Fix**: {f.Fix}");
+            foreach (var f in group) md.AppendLine($"- `{f.At}`: {f.Message}. **Fix**: {f.Fix} (subject: `{f.Subject}`)");
         }
         if (result.ActiveWaivers.Count > 0)
         {

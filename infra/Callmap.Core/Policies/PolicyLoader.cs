@@ -17,6 +17,9 @@ public static class PolicyLoader
         ["disabled"] = PolicyLevel.Disabled,
     };
 
+    /// <summary>The range of a days parameter (policy.schema.json says the same).</summary>
+    public const int MinDays = 1, MaxDays = 3650;
+
     /// <summary>The rules a policy file may configure: those `check` runs on the map, and those `audit` runs on the live project.</summary>
     public static IReadOnlyList<PolicyRule> KnownRules { get; } = [.. BuiltInRules.All, .. Audit.AuditRules.All];
 
@@ -79,6 +82,7 @@ public static class PolicyLoader
             {
                 ParameterKind.Bool => Nodes.Bool(node, $"rules.{id}.{name}", d),
                 ParameterKind.Text => Nodes.Text(node, $"rules.{id}.{name}", d, "value"),
+                ParameterKind.Days => Nodes.Int(node, $"rules.{id}.{name}", MinDays, MaxDays, d),
                 _ => Nodes.Sequence(node, $"rules.{id}.{name}", d, "[europe-west1]") is { } list
                     ? list.Items.Select(i => Nodes.Text(i, $"rules.{id}.{name}[]", d, "value")).OfType<string>().ToList() : null,
             };

@@ -22,9 +22,10 @@ public sealed record PolicyRule(
     string Title,
     string Help,
     IReadOnlyDictionary<string, ParameterKind> Parameters,
-    Func<PolicyContext, RuleSettings, IEnumerable<(Diagnostics.SourceLocation At, string Message, string Fix)>> Check)
+    Func<PolicyContext, RuleSettings, IEnumerable<(Diagnostics.SourceLocation At, string Subject, string Message, string Fix)>> Check)
 {
     public string DocsAnchor => $"policies/README.md#{Id}";
 }
 
-public enum ParameterKind { Bool, Text, List }
+/// <summary>What a rule parameter holds: true/false, a word, a list of words, or a whole number of days (1–3650).</summary>
+public enum ParameterKind { Bool, Text, List, Days }
