@@ -85,7 +85,8 @@ public static class BuiltInRules
         new("public-backend-protection", "Every public backend has Cloud Armor with a rate limit, the required WAF rule sets and the required default action",
             "Without Cloud Armor a public service takes every request the internet sends.",
             new Dictionary<string, ParameterKind> { ["requireRateLimit"] = ParameterKind.Bool, ["requiredWaf"] = ParameterKind.List, ["defaultAction"] = ParameterKind.Text },
-            (c, s) => c.Plan.OfType<BackendServiceItem>().SelectMany(b => BackendProblems(c, s, b).Select(problem => (b.Source, $"{b.Workload} {problem.Aspect}", $"{b.Workload}: {problem.Message}", problem.Fix)))),
+            (c, s) => c.Plan.OfType<BackendServiceItem>().SelectMany(b => BackendProblems(c, s, b).Select(problem => (b.Source, $"{b.Workload} {problem.Aspect}", $"{b.Workload}: {problem.Message}", problem.Fix))))
+        { Choices = new Dictionary<string, IReadOnlyList<string>> { ["defaultAction"] = ["allow", "deny", "any"] } },
 
         new("tls-and-redirect", "HTTPS with TLS 1.2 or later; plain HTTP only redirects",
             "Scanners flag TLS 1.0/1.1; an HTTP listener that serves content leaks sessions.",
@@ -98,7 +99,8 @@ public static class BuiltInRules
         new("identity-platform", "Identity Platform MFA and authorized domains as the stack's policy demands",
             "Weaker MFA than required, or sign-ins allowed from unknown domains, widen who can become an end user.",
             new Dictionary<string, ParameterKind> { ["mfa"] = ParameterKind.Text, ["authorizedDomains"] = ParameterKind.List },
-            (c, s) => c.Plan.OfType<IdentityPlatformConfigItem>().SelectMany(config => IdentityProblems(config, s).Select(p => (config.Source, p.Aspect, p.Message, p.Fix)))),
+            (c, s) => c.Plan.OfType<IdentityPlatformConfigItem>().SelectMany(config => IdentityProblems(config, s).Select(p => (config.Source, p.Aspect, p.Message, p.Fix))))
+        { Choices = new Dictionary<string, IReadOnlyList<string>> { ["mfa"] = ["disabled", "enabled", "mandatory"] } },
 
         new("allowed-regions", "Everything runs in the regions the policy allows",
             "Data residency and latency commitments follow the region.",

@@ -25,6 +25,12 @@ public sealed record PolicyRule(
     Func<PolicyContext, RuleSettings, IEnumerable<(Diagnostics.SourceLocation At, string Subject, string Message, string Fix)>> Check)
 {
     public string DocsAnchor => $"policies/README.md#{Id}";
+
+    /// <summary>
+    /// The words a text parameter may take (policy.schema.json's enums; a test keeps the two equal). A
+    /// misspelt word must be an error: a rule that reads "denyy" as "no demand" is a disabled check.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>What a rule parameter holds: true/false, a word, a list of words, or a whole number of days (1–3650).</summary>
