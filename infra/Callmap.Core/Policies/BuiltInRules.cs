@@ -73,14 +73,23 @@ public static class BuiltInRules
             (c, s) => InvokerGrants(c).Where(g => g.Member.StartsWith("user:", StringComparison.Ordinal) || g.Member.StartsWith("group:", StringComparison.Ordinal))
                 .Where(g => !s.Bool("allowPeople", true) || (s.Bool("usersOnlyViaGroups", false) && g.Member.StartsWith("user:", StringComparison.Ordinal)))
                 .Select(g => (g.Source, Subject(g), $"{g.Member} may invoke {g.Target}",
-                    s.Bool("allowPeople", true) ? $"put the user in a group and grant the group: group:NAME@DOMAIN: [{g.Target}]" : "remove people from this stack's callers; test in a development stack"))),
+                    s.Bool("allowPeople", true) ? $"put the user in a group and grant the group: group:NAME@DOMAIN: [{g.Target}]" : "remove people from this stack's callers; test in a development stack"))
+                // IAP is the way people are meant to reach a service, so allowPeople does not apply to it; single users still go through groups.
+                .Concat(c.Plan.OfType<IapAccessGrantItem>().Where(g => s.Bool("usersOnlyViaGroups", false) && g.Member.StartsWith("user:", StringComparison.Ordinal))
+                    .Select(g => (g.Source, Subject(g), $"{g.Member} may reach {g.Target} through IAP",
+                        $"put the user in a group and list the group in {g.Target}'s public.iap.members")))),
 
         new("allowed-principals", "Invokers from outside the map come from allowed domains, projects and workload identity pools",
             "An external service account or federated identity from an unknown project is a standing door into the stack.",
             new Dictionary<string, ParameterKind> { ["domains"] = ParameterKind.List, ["projects"] = ParameterKind.List, ["poolProjects"] = ParameterKind.List },
-            (c, s) => InvokerGrants(c).Select(g => (g, why: OutsideAllowed(g.Member, s, c.Map)))
+            (c, s) => InvokerGrants(c).Concat(c.Plan.OfType<IapAccessGrantItem>()).Select(g => (g, why: OutsideAllowed(g.Member, s, c.Map)))
                 .Where(p => p.why is not null)
-                .Select(p => (p.g.Source, Subject(p.g), $"{p.g.Member} may invoke {p.g.Target}, but {p.why}", "remove the caller, or add its domain or project to this rule's allow list in the stack's policy"))),
+                .Select(p => (p.g.Source, Subject(p.g), p.g is IapAccessGrantItem
+                        ? $"{p.g.Member} may reach {p.g.Target} through IAP, but {p.why}"
+                        : $"{p.g.Member} may invoke {p.g.Target}, but {p.why}",
+                    p.g is IapAccessGrantItem
+                        ? $"remove it from {p.g.Target}'s public.iap.members, or add its domain or project to this rule's allow list in the stack's policy"
+                        : "remove the caller, or add its domain or project to this rule's allow list in the stack's policy"))),
 
         new("public-backend-protection", "Every public backend has Cloud Armor with a rate limit, the required WAF rule sets and the required default action",
             "Without Cloud Armor a public service takes every request the internet sends.",
@@ -155,6 +164,11 @@ public static class BuiltInRules
             var domain = member[(member.IndexOf('@') + 1)..];
             return domains.Contains(domain) ? null : $"{domain} is not an allowed domain";
         }
+        if (member.StartsWith("domain:", StringComparison.Ordinal) && domains.Count > 0)
+        {
+            var domain = member["domain:".Length..];
+            return domains.Contains(domain) ? null : $"{domain} is not an allowed domain";
+        }
         if (member.StartsWith("serviceAccount:", StringComparison.Ordinal) && projects.Count > 0)
         {
             var host = member[(member.IndexOf('@') + 1)..];
@@ -163,7 +177,11 @@ public static class BuiltInRules
         }
         if (member.StartsWith("principal", StringComparison.Ordinal) && pools.Count > 0)
         {
-            var number = member.Split("/projects/")[1].Split('/')[0];
+            // Workload identity pools live in a project (…/projects/NUMBER/locations/global/workloadIdentityPools/…);
+            // workforce pools belong to an organization (…/locations/global/workforcePools/POOL/…) and have no project to allow.
+            var at = member.IndexOf("/projects/", StringComparison.Ordinal);
+            if (at < 0) return "it is not from a workload identity pool of a project (workforce pools and other identities cannot be allowed by poolProjects)";
+            var number = member[(at + "/projects/".Length)..].Split('/')[0];
             return pools.Contains(number) ? null : $"project {number} is not an allowed workload identity pool project";
         }
         return null;
