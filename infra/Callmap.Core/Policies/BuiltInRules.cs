@@ -10,7 +10,7 @@ namespace Callmap.Policies;
 /// </summary>
 public static class BuiltInRules
 {
-    private static readonly string[] BasicRoles = ["roles/owner", "roles/editor", "roles/viewer"];
+    private static IReadOnlyList<string> BasicRoles => RoleCatalog.BasicRoles;
 
     /// <summary>The one permission each kind of grant exists for (gcp-facts.md § Who Cloud Run lets in).</summary>
     private static readonly Dictionary<PlanItemKind, string> NeededPermission = new()

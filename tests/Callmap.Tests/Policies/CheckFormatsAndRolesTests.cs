@@ -62,6 +62,6 @@ public class CheckFormatsAndRolesTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("more than roles/aa.runPinger", run.Out);
         Assert.Equal(2, broken.ExitCode);
-        Assert.StartsWith("prod.yaml:1:1: error[io] cannot read the roles file:", broken.Error);
+        Assert.StartsWith("prod.yaml:1:1: error[syntax] the roles file is not valid JSON:", broken.Error);
     }
 }

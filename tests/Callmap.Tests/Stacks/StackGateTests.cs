@@ -137,6 +137,6 @@ public sealed class StackGateTests : IDisposable
 
         var gate = StackGate.Run(settings);
 
-        Assert.StartsWith("roles.json:1:1: error[io] cannot read the roles file:", gate.Refusal);
+        Assert.StartsWith("roles.json:1:2: error[syntax] the roles file is not valid JSON:", gate.Refusal);
     }
 }
