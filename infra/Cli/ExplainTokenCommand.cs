@@ -8,6 +8,9 @@ namespace Callmap.Cli;
 /// <summary><c>callmap explain-token TOKEN|FILE --service NAME --map MAP</c>: what the service would answer to this token, and the fix.</summary>
 public static class ExplainTokenCommand
 {
+    /// <summary>The most a token file may hold; ID tokens are about 1 KB, the largest JWTs a few tens of KB.</summary>
+    public const int MaxTokenChars = 256 * 1024;
+
     public static Command Create(Terminal terminal, Func<DateTimeOffset> clock)
     {
         var token = new Argument<string>("token") { Description = "The token (with or without 'Bearer '), or a file holding it" };
@@ -34,7 +37,31 @@ public static class ExplainTokenCommand
             terminal.Error.WriteLine($"    fix: {Suggestions.DidYouMean(service, services)}services: {string.Join(", ", services)}");
             return ExitCodes.BadInput;
         }
-        var token = File.Exists(tokenOrFile) ? File.ReadAllText(tokenOrFile) : tokenOrFile;
+        var token = tokenOrFile;
+        if (File.Exists(tokenOrFile))
+        {
+            // Read by what arrives, not by the file's stated length (a FIFO or /dev/zero states none); a token is a few KB.
+            var buffer = new char[MaxTokenChars + 1];
+            int read;
+            try
+            {
+                using var reader = new StreamReader(tokenOrFile);
+                read = reader.ReadBlock(buffer, 0, buffer.Length);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                terminal.Error.WriteLine($"callmap: cannot read the token file {tokenOrFile}: {e.Message}");
+                terminal.Error.WriteLine("    fix: pass the token itself, or a readable file that holds only the token");
+                return ExitCodes.BadInput;
+            }
+            if (read > MaxTokenChars)
+            {
+                terminal.Error.WriteLine($"callmap: the token file {tokenOrFile} holds more than {MaxTokenChars:N0} characters; Google's tokens are a few thousand");
+                terminal.Error.WriteLine("    fix: pass a file that holds only the token");
+                return ExitCodes.BadInput;
+            }
+            token = new string(buffer, 0, read);
+        }
         if (TokenExplainer.Explain(token, map, plan, service, now) is not { } explanation)
         {
             terminal.Error.WriteLine("callmap: this is not a token: a JWT has three base64url parts separated by '.', an OAuth access token starts with 'ya29.'");
