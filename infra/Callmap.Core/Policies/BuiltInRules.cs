@@ -131,6 +131,13 @@ public static class BuiltInRules
                         ? "fix what it waived and remove it, or renew it with a new reason and date"
                         : $"set expires: no later than {p.tooFar:yyyy-MM-dd}, and renew it then with a new reason if it still holds"))),
 
+        new("distinct-audiences", "No two services accept the same token audience",
+            "A token is meant for one service; when two accept its audience, the one that receives it can replay it to the other for any caller granted on both.",
+            new Dictionary<string, ParameterKind>(),
+            (c, _) => SharedAudiences.In(c.Plan).Select(s => (s.At, s.Audience,
+                $"{string.Join(" and ", s.Workloads)} accept the same token audience {s.Audience}",
+                "give each service its own custom audience (e.g. https://SERVICE.internal.DOMAIN), never another service's URL"))),
+
         new("deletion-protection", "Services keep deletion protection in protected stacks",
             "A deleted service loses its URL, and every caller with it.",
             new Dictionary<string, ParameterKind> { ["required"] = ParameterKind.Bool },

@@ -15,6 +15,7 @@ public static class MarkdownPreview
         md.AppendLine($"{Code(plan.MapFile)} · project {Code(plan.Project)} ({Escape(plan.ProjectNumber)}) · region {Code(plan.Region)}  ");
         md.AppendLine(view.Summary.ToString());
         PublicSurface(md, plan);
+        foreach (var shared in SharedAudiences.In(plan)) md.AppendLine().AppendLine($"> {Escape(SharedAudiences.Warning(shared))}");
 
         foreach (var w in view.Workloads)
         {
