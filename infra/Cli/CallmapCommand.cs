@@ -18,7 +18,7 @@ public static class CallmapCommand
 
     public static int Run(string[] args, Terminal terminal)
     {
-        terminal = terminal with { Out = new SafeWriter(terminal.Out), Error = new SafeWriter(terminal.Error) };
+        terminal = terminal with { Console = new SafeConsole(terminal.Console), Out = new SafeWriter(terminal.Out), Error = new SafeWriter(terminal.Error) };
         var parsed = Create(terminal).Parse(args);
         if (parsed.Errors.Count == 0) return parsed.Invoke();
 

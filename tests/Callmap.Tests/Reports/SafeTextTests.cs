@@ -78,4 +78,27 @@ public class SafeTextTests
         Assert.DoesNotContain('\u0007', run.Out);
         Assert.Contains("https://evil.example\\u{001b}[2J", run.Out, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_text_preview_shows_an_escape_sequence_in_a_map_string_as_text_on_a_terminal_and_in_a_log(bool redirected)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"callmap-esc-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, Maps.Header + "services:\n  orders: { run: { image: gcr.io/x/orders, env: { GREETING: \"hi\\e[2J\\e]0;owned\\a\" } } }\n");
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No,
+            Out = new Spectre.Console.AnsiConsoleOutput(stdout),
+        });
+
+        var exit = Callmap.Cli.CallmapCommand.Run(["plan", file], new Callmap.Cli.Terminal(console, stdout, stderr, IsRedirected: redirected));
+        File.Delete(file);
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain('\u001b', stdout.ToString());
+        Assert.DoesNotContain('\u0007', stdout.ToString());
+        Assert.Contains("hi\\u{001b}[2J", stdout.ToString(), StringComparison.Ordinal);
+    }
 }
