@@ -33,7 +33,7 @@ public class BadPolicyCorpusTests
     }
 
     [Fact]
-    public void The_words_a_text_parameter_may_take_are_the_enums_of_the_policy_schema()
+    public void The_words_and_ranges_parameters_may_take_are_those_of_the_policy_schema()
     {
         var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "policies", "policy.schema.json")))!;
         foreach (var rule in PolicyLoader.KnownRules)
@@ -42,6 +42,12 @@ public class BadPolicyCorpusTests
                 var property = schema["properties"]!["rules"]!["properties"]![rule.Id]!["oneOf"]![1]!["properties"]![name]!;
                 Assert.True(rule.Choices.ContainsKey(name), $"{rule.Id}.{name} is a text parameter without its words");
                 Assert.Equal(property["enum"]!.AsArray().Select(v => v!.GetValue<string>()), rule.Choices[name]);
+            }
+        foreach (var rule in PolicyLoader.KnownRules)
+            foreach (var (name, _) in rule.Parameters.Where(p => p.Value == ParameterKind.Days))
+            {
+                var property = schema["properties"]!["rules"]!["properties"]![rule.Id]!["oneOf"]![1]!["properties"]![name]!;
+                Assert.Equal((PolicyLoader.MinDays, PolicyLoader.MaxDays), (property["minimum"]!.GetValue<int>(), property["maximum"]!.GetValue<int>()));
             }
     }
 }
