@@ -17,11 +17,20 @@ public static class CallmapCommand
             ExplainTokenCommand.Create(terminal, () => DateTimeOffset.UtcNow),
         };
 
-    public static int Run(string[] args, Terminal terminal) => Run(Create(terminal), args, terminal);
+    /// <summary>Every command writes through the safe terminal: control characters from a map or a token are shown, never obeyed.</summary>
+    public static int Run(string[] args, Terminal terminal)
+    {
+        var safe = Safe(terminal);
+        return Run(Create(safe), args, safe);
+    }
+
+    private static Terminal Safe(Terminal terminal) => terminal.Out is SafeWriter ? terminal
+        : terminal with { Console = new SafeConsole(terminal.Console), Out = new SafeWriter(terminal.Out), Error = new SafeWriter(terminal.Error) };
 
     /// <summary>Runs <paramref name="root"/>; an exception no command handled is a bug, reported as one (exit 70), never as exit 1.</summary>
     internal static int Run(RootCommand root, string[] args, Terminal terminal)
     {
+        terminal = Safe(terminal);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count == 0)
         {

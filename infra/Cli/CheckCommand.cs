@@ -41,10 +41,10 @@ public static class CheckCommand
         Roles.RoleCatalog? roleFacts = null;
         if (rolesFile is not null)
         {
-            (roleFacts, var error) = Roles.RoleCatalog.LoadFile(rolesFile.FullName, Loading.DisplayPath.Of(rolesFile.FullName));
-            if (error is not null)
+            (roleFacts, var rolesErrors) = Roles.RolesFileReader.Read(rolesFile.FullName, Loading.DisplayPath.Of(rolesFile.FullName));
+            if (roleFacts is null)
             {
-                terminal.Error.Write(DiagnosticsReport.Render([error]));
+                terminal.Error.Write(DiagnosticsReport.Render(rolesErrors));
                 return ExitCodes.BadInput;
             }
         }

@@ -45,6 +45,12 @@ public static class DiffCommand
             terminal.Error.WriteLine("callmap: give two maps (OLD.yaml NEW.yaml), or one map and --base REF");
             return ExitCodes.BadInput;
         }
+        if (baseRef is not null && BaseRef.Problem(baseRef) is { } problem)
+        {
+            terminal.Error.WriteLine($"callmap: {problem}");
+            terminal.Error.WriteLine($"    fix: {BaseRef.Fix}");
+            return ExitCodes.BadInput;
+        }
         var newFile = maps[^1];
         var oldPlan = baseRef is null ? MapInput.Plan(maps[0], terminal) : PlanAtRef(newFile, baseRef, terminal);
         var newPlan = MapInput.Plan(newFile, terminal);
@@ -63,7 +69,7 @@ public static class DiffCommand
     private static Plan? PlanAtRef(FileInfo map, string gitRef, Terminal terminal)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = map.DirectoryName!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "show", $"{gitRef}:./{map.Name}" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "show", "--end-of-options", $"{gitRef}:./{map.Name}" }) start.ArgumentList.Add(arg);
         try
         {
             using var git = Process.Start(start)!;

@@ -43,18 +43,18 @@ public static class AccessAudit
         var liveByEmail = live.ToDictionary(a => a.Email, StringComparer.OrdinalIgnoreCase);
         var findings = new List<Finding>();
         var levels = AuditRules.All.ToDictionary(r => r.Id, r => policies.For(r.Id).Level);
-        void Add(string rule, SourceLocation at, string message, string fix)
+        void Add(string rule, SourceLocation at, string subject, string message, string fix)
         {
-            if (levels[rule] != PolicyLevel.Disabled) findings.Add(new Finding(rule, levels[rule], at, message, fix));
+            if (levels[rule] != PolicyLevel.Disabled) findings.Add(new Finding(rule, levels[rule], at, message, fix, subject));
         }
 
         foreach (var account in planned.Values.OrderBy(a => a.Email, StringComparer.Ordinal))
         {
             if (!liveByEmail.TryGetValue(account.Email, out var existing))
-                Add(AuditRules.MissingAccount, account.Source, $"{account.Email} ({account.UsedBy}) does not exist in {project}",
+                Add(AuditRules.MissingAccount, account.Source, account.Email, $"{account.Email} ({account.UsedBy}) does not exist in {project}",
                     "run `pulumi up` for this stack; if it ran, someone deleted the account: `pulumi refresh` then `pulumi up` recreates it");
             else if (existing.Disabled)
-                Add(AuditRules.DisabledAccount, account.Source, $"{account.Email} ({account.UsedBy}) is disabled",
+                Add(AuditRules.DisabledAccount, account.Source, account.Email, $"{account.Email} ({account.UsedBy}) is disabled",
                     $"enable it (gcloud iam service-accounts enable {account.Email}) or find out who disabled it and why");
         }
         foreach (var account in live.Where(a => !planned.ContainsKey(a.Email) && !a.Disabled).OrderBy(a => a.Email, StringComparer.Ordinal))
@@ -62,16 +62,16 @@ public static class AccessAudit
             var id = account.Email.Split('@')[0];
             if (account.Email.EndsWith($"@{project}.iam.gserviceaccount.com", StringComparison.OrdinalIgnoreCase)
                 && ManagedPrefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal)))
-                Add(AuditRules.LookalikeAccount, map.Project.At, $"{account.Email} is named like a callmap account but no workload or caller of the map uses it",
+                Add(AuditRules.LookalikeAccount, map.Project.At, account.Email, $"{account.Email} is named like a callmap account but no workload or caller of the map uses it",
                     $"delete it if a removed workload left it (gcloud iam service-accounts delete {account.Email}); never reuse callmap's prefixes for hand-made accounts");
             else
-                Add(AuditRules.UnknownAccount, map.Project.At, $"{account.Email} is not in the plan{Default(account.Email, map)}",
+                Add(AuditRules.UnknownAccount, map.Project.At, account.Email, $"{account.Email} is not in the plan{Default(account.Email, map)}",
                     $"add its user to the map, or disable it (gcloud iam service-accounts disable {account.Email}) and delete it once nothing breaks");
         }
         foreach (var key in keys.Where(k => k.Kind == KeyKind.UserManaged).OrderBy(k => k.AccountEmail, StringComparer.Ordinal).ThenBy(k => k.Id, StringComparer.Ordinal))
         {
             var at = planned.TryGetValue(key.AccountEmail, out var owner) ? owner.Source : map.Project.At;
-            Add(AuditRules.UserManagedKey, at, $"{key.AccountEmail} has user-managed key {key.Id} ({Describe(key, now)})",
+            Add(AuditRules.UserManagedKey, at, $"{key.AccountEmail} key {key.Id}", $"{key.AccountEmail} has user-managed key {key.Id} ({Describe(key, now)})",
                 $"delete it (gcloud iam service-accounts keys delete {key.Id} --iam-account={key.AccountEmail}) after checking its last use in "
                 + "Policy Analyzer's service account key activity; workloads get tokens from their runtime, CI uses workload identity federation");
         }

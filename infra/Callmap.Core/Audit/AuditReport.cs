@@ -20,8 +20,8 @@ public static class AuditReport
         map = mapFile,
         project = result.Project,
         inventory = result.Inventory,
-        findings = result.Verdict.Findings.Select(f => new { rule = f.RuleId, level = f.Level.ToString().ToLowerInvariant(), at = f.At.ToString(), message = f.Message, fix = f.Fix }),
-        waived = result.Verdict.Waived.Select(w => new { rule = w.Finding.RuleId, at = w.Finding.At.ToString(), message = w.Finding.Message, until = w.Waiver.Expires, reason = w.Waiver.Reason }),
+        findings = result.Verdict.Findings.Select(f => new { rule = f.RuleId, level = f.Level.ToString().ToLowerInvariant(), at = f.At.ToString(), subject = f.Subject, message = f.Message, fix = f.Fix }),
+        waived = result.Verdict.Waived.Select(w => new { rule = w.Finding.RuleId, at = w.Finding.At.ToString(), subject = w.Finding.Subject, message = w.Finding.Message, until = w.Waiver.Expires, reason = w.Waiver.Reason }),
         mandatoryViolations = result.Verdict.Findings.Count(f => f.Level == PolicyLevel.Mandatory),
     }, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Callmap.Graph;
+using Callmap.Reports;
 
 namespace Callmap.Diff;
 
@@ -33,13 +34,13 @@ public static class DiffReport
 
     public static string Markdown(AccessDiff diff, string label)
     {
-        var md = new StringBuilder($"## callmap diff: `{label}`\n\n");
+        var md = new StringBuilder($"## callmap diff: {SafeText.Code(label)}\n\n");
         if (diff.IsEmpty) return md.Append("No access changes.\n").ToString();
         var risks = diff.Changes.Where(c => c.IsRisk).ToList();
         if (risks.Count > 0)
         {
             md.AppendLine($"### ⚠ Risk ({risks.Count})").AppendLine();
-            foreach (var change in risks) md.AppendLine($"- **{Word(change.Kind)}**: {change.Text}");
+            foreach (var change in risks) md.AppendLine($"- **{Word(change.Kind)}**: {SafeText.Markdown(change.Text)}");
             md.AppendLine();
         }
         var replaced = diff.Changes.Where(c => c.Kind == ChangeKind.Replaced).ToList();
@@ -53,7 +54,7 @@ public static class DiffReport
         if (rest.Count > 0)
         {
             md.AppendLine($"### Other changes ({rest.Count})").AppendLine();
-            foreach (var change in rest) md.AppendLine($"- {change.Text}");
+            foreach (var change in rest) md.AppendLine($"- {SafeText.Markdown(change.Text)}");
             md.AppendLine();
         }
         md.AppendLine("### Access graph (thick: added, dotted: removed)").AppendLine().AppendLine("```mermaid");

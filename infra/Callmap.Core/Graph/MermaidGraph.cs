@@ -47,5 +47,5 @@ public static class MermaidGraph
     }
 
     /// <summary>Mermaid labels are quoted; quotes inside become #quot;.</summary>
-    private static string Escape(string label) => label.Replace("\"", "#quot;");
+    private static string Escape(string label) => Reports.SafeText.Mermaid(label);
 }

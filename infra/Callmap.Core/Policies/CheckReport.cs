@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Callmap.Reports;
 
 namespace Callmap.Policies;
 
@@ -22,6 +23,7 @@ public static class CheckReport
             {
                 text.AppendLine($"    {f.At}: {f.Message}");
                 text.AppendLine($"      fix: {f.Fix}");
+                text.AppendLine($"      subject: {f.Subject}");
             }
             text.AppendLine($"    why: {rule.Help} ({rule.DocsAnchor})");
         }
@@ -76,6 +78,7 @@ public static class CheckReport
             ["ruleIndex"] = result.Evaluated.Select(e => e.Rule.Id).ToList().IndexOf(f.RuleId),
             ["level"] = SarifLevel(f.Level),
             ["message"] = new JsonObject { ["text"] = $"{f.Message}. Fix: {f.Fix}" },
+            ["properties"] = new JsonObject { ["subject"] = f.Subject },
             ["locations"] = new JsonArray(new JsonObject
             {
                 ["physicalLocation"] = new JsonObject
@@ -98,8 +101,8 @@ public static class CheckReport
     /// <summary>Markdown for a pull-request comment: a line per rule, failures first, then the findings with their fixes.</summary>
     public static string Markdown(CheckResult result, string mapFile, IReadOnlyList<string> policyFiles, string verb = "check")
     {
-        var md = new StringBuilder($"## callmap {verb}: `{mapFile}`\n\n");
-        md.AppendLine($"Policies: {string.Join(", ", policyFiles.Select(f => $"`{f}`"))}").AppendLine();
+        var md = new StringBuilder($"## callmap {verb}: {SafeText.Code(mapFile)}\n\n");
+        md.AppendLine($"Policies: {string.Join(", ", policyFiles.Select(SafeText.Code))}").AppendLine();
         md.AppendLine("| rule | level | result |").AppendLine("|---|---|---|");
         foreach (var (rule, level) in result.Evaluated.OrderBy(e => result.Findings.All(f => f.RuleId != e.Rule.Id)).ThenBy(e => e.Rule.Id, StringComparer.Ordinal))
         {
@@ -109,13 +112,13 @@ public static class CheckReport
         foreach (var group in result.Findings.GroupBy(f => f.RuleId))
         {
             md.AppendLine().AppendLine($"### `{group.Key}`").AppendLine();
-            foreach (var f in group) md.AppendLine($"- `{f.At}`: {f.Message}. **Fix**: {f.Fix}");
+            foreach (var f in group) md.AppendLine($"- {SafeText.Code(f.At.ToString())}: {SafeText.Markdown(f.Message)}. **Fix**: {SafeText.Markdown(f.Fix)} (subject: {SafeText.Code(f.Subject)})");
         }
         if (result.ActiveWaivers.Count > 0)
         {
             md.AppendLine().AppendLine("### Active waivers").AppendLine().AppendLine("| rule | subject | until | waived | reason |").AppendLine("|---|---|---|---|---|");
             foreach (var w in result.ActiveWaivers)
-                md.AppendLine($"| `{w.Rule}` | `{w.Subject}` | {w.Expires:yyyy-MM-dd} | {result.Waived.Count(x => x.Waiver == w)} | {w.Reason} |");
+                md.AppendLine($"| {SafeText.Code(w.Rule)} | {SafeText.Code(w.Subject)} | {w.Expires:yyyy-MM-dd} | {result.Waived.Count(x => x.Waiver == w)} | {SafeText.Markdown(w.Reason)} |");
         }
         return md.ToString();
     }

@@ -15,11 +15,14 @@ public sealed record CheckResult(IReadOnlyList<Finding> Findings, IReadOnlyList<
 
 public static class PolicyEngine
 {
+    /// <summary>The rule that judges waivers themselves; its findings cannot be waived.</summary>
+    public const string ExpiredWaiverRule = "expired-waiver";
+
     public static CheckResult Check(PolicyContext context, PolicySet policies)
     {
         var evaluated = BuiltInRules.All.Select(r => (Rule: r, policies.For(r.Id).Level)).Where(p => p.Level != PolicyLevel.Disabled).ToList();
         var findings = evaluated
-            .SelectMany(p => p.Rule.Check(context, policies.For(p.Rule.Id)).Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix)));
+            .SelectMany(p => p.Rule.Check(context, policies.For(p.Rule.Id)).Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix, f.Subject)));
         return Verdict(findings, evaluated, context.Map, context.Date);
     }
 
@@ -27,9 +30,13 @@ public static class PolicyEngine
     public static CheckResult Verdict(IEnumerable<Finding> findings, IReadOnlyList<(PolicyRule Rule, PolicyLevel Level)> evaluated, Model.AccessMap map, DateOnly date)
     {
         var all = findings.OrderBy(f => f.At).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
-        // A waiver sets aside the findings of its rule that name its subject, until it expires.
+        // A waiver sets aside the one finding of its rule whose subject it repeats exactly, until it expires.
+        // A subject that names several findings waives none of them (a waiver is a decision about one
+        // finding), and the waiver rule's own findings are never waivable: a waiver cannot excuse itself.
         var active = (map.Waivers ?? []).Where(w => w.Expires >= date).ToList();
-        var waived = all.Select(f => (f, waiver: active.FirstOrDefault(w => w.Rule == f.RuleId && f.Message.Contains(w.Subject, StringComparison.Ordinal))))
+        var waived = all.Where(f => f.RuleId != ExpiredWaiverRule)
+            .GroupBy(f => (f.RuleId, f.Subject)).Where(g => g.Count() == 1).Select(g => g.Single())
+            .Select(f => (f, waiver: active.FirstOrDefault(w => w.Rule == f.RuleId && w.Subject == f.Subject)))
             .Where(p => p.waiver is not null).Select(p => new WaivedFinding(p.f, p.waiver!)).ToList();
         return new CheckResult(all.Except(waived.Select(w => w.Finding)).ToList(), evaluated, waived, active);
     }

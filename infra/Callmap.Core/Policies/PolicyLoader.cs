@@ -17,6 +17,9 @@ public static class PolicyLoader
         ["disabled"] = PolicyLevel.Disabled,
     };
 
+    /// <summary>The range of a days parameter (policy.schema.json says the same).</summary>
+    public const int MinDays = 1, MaxDays = 3650;
+
     /// <summary>The rules a policy file may configure: those `check` runs on the map, and those `audit` runs on the live project.</summary>
     public static IReadOnlyList<PolicyRule> KnownRules { get; } = [.. BuiltInRules.All, .. Audit.AuditRules.All];
 
@@ -26,6 +29,12 @@ public static class PolicyLoader
         var rules = new Dictionary<string, RuleSettings>(StringComparer.Ordinal);
         foreach (var (file, text) in files)
         {
+            if (IsEmpty(text))
+            {
+                d.Add(DiagnosticCodes.MissingKey, new SourceLocation(file, 1, 1), "the policy file is empty",
+                    "start from policies/baseline.yaml: a policy is rules: { RULE: LEVEL } or { RULE: { level: LEVEL, PARAMETER: VALUE } }");
+                continue;
+            }
             if (YamlReader.Read(file, text, YamlLimits.Default, d) is not { } root) continue;
             if (Nodes.Mapping(root, "the policy", d, "rules: { no-public-members: mandatory }") is not { } top) continue;
             var reader = new MappingReader(top, "the policy", d, "rules");
@@ -52,6 +61,10 @@ public static class PolicyLoader
         return Load(files);
     }
 
+    /// <summary>Nothing but blank lines, comments and document markers: YAML's empty stream, which the map reader would call "the map is empty".</summary>
+    private static bool IsEmpty(string text) =>
+        text.Split('\n').Select(l => l.Trim()).All(l => l.Length == 0 || l[0] == '#' || l is "---" or "...");
+
     private static RuleSettings? Rule(YEntry entry, Dictionary<string, RuleSettings> earlier, DiagnosticBag d)
     {
         var id = entry.Key.Value;
@@ -75,7 +88,10 @@ public static class PolicyLoader
             object? value = kind switch
             {
                 ParameterKind.Bool => Nodes.Bool(node, $"rules.{id}.{name}", d),
-                ParameterKind.Text => Nodes.Text(node, $"rules.{id}.{name}", d, "value"),
+                ParameterKind.Text => rule.Choices.TryGetValue(name, out var words)
+                    ? Nodes.Word(node, $"rules.{id}.{name}", words.ToDictionary(w => w, w => w, StringComparer.Ordinal), d)
+                    : Nodes.Text(node, $"rules.{id}.{name}", d, "value"),
+                ParameterKind.Days => Nodes.Int(node, $"rules.{id}.{name}", MinDays, MaxDays, d),
                 _ => Nodes.Sequence(node, $"rules.{id}.{name}", d, "[europe-west1]") is { } list
                     ? list.Items.Select(i => Nodes.Text(i, $"rules.{id}.{name}[]", d, "value")).OfType<string>().ToList() : null,
             };

@@ -22,9 +22,16 @@ public sealed record PolicyRule(
     string Title,
     string Help,
     IReadOnlyDictionary<string, ParameterKind> Parameters,
-    Func<PolicyContext, RuleSettings, IEnumerable<(Diagnostics.SourceLocation At, string Message, string Fix)>> Check)
+    Func<PolicyContext, RuleSettings, IEnumerable<(Diagnostics.SourceLocation At, string Subject, string Message, string Fix)>> Check)
 {
     public string DocsAnchor => $"policies/README.md#{Id}";
+
+    /// <summary>
+    /// The words a text parameter may take (policy.schema.json's enums; a test keeps the two equal). A
+    /// misspelt word must be an error: a rule that reads "denyy" as "no demand" is a disabled check.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }
 
-public enum ParameterKind { Bool, Text, List }
+/// <summary>What a rule parameter holds: true/false, a word, a list of words, or a whole number of days (1–3650).</summary>
+public enum ParameterKind { Bool, Text, List, Days }

@@ -12,5 +12,7 @@ public sealed record RuleSettings(PolicyLevel Level, IReadOnlyDictionary<string,
 
     public string? Text(string name) => Parameters.TryGetValue(name, out var v) ? v as string : null;
 
+    public int Days(string name, int fallback) => Parameters.TryGetValue(name, out var v) && v is int days ? days : fallback;
+
     public IReadOnlyList<string> List(string name) => Parameters.TryGetValue(name, out var v) && v is IReadOnlyList<string> list ? list : [];
 }

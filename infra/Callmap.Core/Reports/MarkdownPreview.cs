@@ -10,42 +10,43 @@ public static class MarkdownPreview
     {
         var view = new PlanView(plan);
         var md = new StringBuilder();
-        md.AppendLine($"## callmap plan: `{plan.Project}`");
+        md.AppendLine($"## callmap plan: {Code(plan.Project)}");
         md.AppendLine();
-        md.AppendLine($"`{plan.MapFile}` · project `{plan.Project}` ({plan.ProjectNumber}) · region `{plan.Region}`  ");
+        md.AppendLine($"{Code(plan.MapFile)} · project {Code(plan.Project)} ({Escape(plan.ProjectNumber)}) · region {Code(plan.Region)}  ");
         md.AppendLine(view.Summary.ToString());
         PublicSurface(md, plan);
+        foreach (var shared in SharedAudiences.In(plan)) md.AppendLine().AppendLine($"> {Escape(SharedAudiences.Warning(shared))}");
 
         foreach (var w in view.Workloads)
         {
             md.AppendLine();
-            md.AppendLine($"### `{w.Workload}` · {PlanSummary.KindTitle(w)} · {w.Location}");
+            md.AppendLine($"### {Code(w.Workload)} · {Escape(PlanSummary.KindTitle(w))} · {Escape(w.Location)}");
             md.AppendLine();
             md.AppendLine("| | |");
             md.AppendLine("|---|---|");
-            Row(md, "runs as", $"`{w.ServiceAccountEmail}` (its own account)");
+            Row(md, "runs as", $"{Code(w.ServiceAccountEmail)} (its own account)");
             Row(md, w is RunServiceItem ? "image" : "code", Code(PlanSummary.What(w)));
-            if (PlatformGrants.BuildAccountOf(w) is { } builder) Row(md, "builds as", $"`{builder}` ({PlatformGrants.BuildAccountNote})");
-            Row(md, "scaling", PlanSummary.ScalingAndSize(w));
-            Row(md, "ingress", $"`{w.Ingress}`: {w.IngressReason}");
-            Row(md, "url", w.Url);
+            if (PlatformGrants.BuildAccountOf(w) is { } builder) Row(md, "builds as", $"{Code(builder)} ({Escape(PlatformGrants.BuildAccountNote)})");
+            Row(md, "scaling", Escape(PlanSummary.ScalingAndSize(w)));
+            Row(md, "ingress", $"{Code(w.Ingress)}: {Escape(w.IngressReason)}");
+            Row(md, "url", Escape(w.Url));
             Row(md, "audience", Code(w.Audience));
             var env = PlanSummary.EnvLines(w);
             if (env.Count > 0) Row(md, "env", string.Join("<br>", env.Select(Code)));
             foreach (var secret in view.SecretsReadBy(w))
-                Row(md, "reads", $"{PlanSummary.GrantResource(secret)} · `{secret.Role}`");
+                Row(md, "reads", $"{Escape(PlanSummary.GrantResource(secret))} · {Code(secret.Role)}");
             var calls = view.CallsOf(w);
             if (calls.Count > 0) Row(md, "calls", string.Join(", ", calls.Select(Code)));
             if (view.BackendOf(w) is { } backend)
             {
-                var routes = plan.PublicSurface.Routes.Where(r => r.Workload == w.Workload).Select(r => $"`https://{r.Host}{r.Path}`");
-                Row(md, "public", $"{string.Join(", ", routes)} · auth {PlanSummary.AuthTitle(backend.Auth)} · backend `{backend.BackendName}`");
+                var routes = plan.PublicSurface.Routes.Where(r => r.Workload == w.Workload).Select(r => Code($"https://{r.Host}{r.Path}"));
+                Row(md, "public", $"{string.Join(", ", routes)} · auth {Escape(PlanSummary.AuthTitle(backend.Auth))} · backend {Code(backend.BackendName)}");
                 var iapMembers = view.IapMembersOf(w).ToList();
                 if (iapMembers.Count > 0)
-                    Row(md, "IAP admits", $"{string.Join(", ", iapMembers.Select(m => Code(m.Member)))} · `{iapMembers[0].Role}` on `{backend.BackendName}` only");
+                    Row(md, "IAP admits", $"{string.Join(", ", iapMembers.Select(m => Code(m.Member)))} · {Code(iapMembers[0].Role)} on {Code(backend.BackendName)} only");
             }
             if (w is RunServiceItem { VpcEgress: { } egress })
-                Row(md, "egress", PlanSummary.Egress(egress));
+                Row(md, "egress", Escape(PlanSummary.Egress(egress)));
             if (w is RunServiceItem { InvokerIamDisabled: true })
                 Row(md, "invoker check", "**off**: end users are not IAM principals; only the load balancer reaches it, behind Cloud Armor");
             Row(md, "protection", w.DeletionProtection ? "deletion protection on" : "**deletion protection OFF**");
@@ -60,9 +61,9 @@ public static class MarkdownPreview
             md.AppendLine("| invoked by | as member | role |");
             md.AppendLine("|---|---|---|");
             foreach (var g in invokers)
-                md.AppendLine($"| {Code(PlanSummary.CallerLabel(g.Caller))} | {Code(g.Member)} | `{g.Role}` |");
+                md.AppendLine($"| {Code(PlanSummary.CallerLabel(g.Caller))} | {Code(g.Member)} | {Code(g.Role)} |");
             md.AppendLine();
-            md.AppendLine($"Granted on {PlanSummary.GrantResource(invokers[0])} only, one additive IAM member each.");
+            md.AppendLine($"Granted on {Escape(PlanSummary.GrantResource(invokers[0]))} only, one additive IAM member each.");
         }
 
         var created = plan.OfType<CreatedCallerItem>().ToList();
@@ -74,16 +75,16 @@ public static class MarkdownPreview
             md.AppendLine("| caller | what | runs as | token audience |");
             md.AppendLine("|---|---|---|---|");
             foreach (var c in created)
-                md.AppendLine($"| `{c.Caller}` | {Escape(PlanSummary.CallerTitle(c))} | `{c.Oidc.ServiceAccountEmail}` | {Code(c.Oidc.Audience)} |");
+                md.AppendLine($"| {Code(c.Caller)} | {Escape(PlanSummary.CallerTitle(c))} | {Code(c.Oidc.ServiceAccountEmail)} | {Code(c.Oidc.Audience)} |");
         }
 
         foreach (var policy in plan.OfType<SecurityPolicyItem>())
         {
             md.AppendLine();
             var users = plan.OfType<BackendServiceItem>().Where(b => b.SecurityPolicy == policy.Name).Select(b => Code(b.Workload));
-            md.AppendLine($"### Cloud Armor `{policy.Policy}` (`{policy.PolicyName}`) · guards {string.Join(", ", users)}");
+            md.AppendLine($"### Cloud Armor {Code(policy.Policy)} ({Code(policy.PolicyName)}) · guards {string.Join(", ", users)}");
             md.AppendLine();
-            foreach (var rule in policy.Rules) md.AppendLine($"- `{PlanSummary.RuleText(rule)}`");
+            foreach (var rule in policy.Rules) md.AppendLine($"- {Code(PlanSummary.RuleText(rule))}");
             md.AppendLine($"- adaptive protection {(policy.AdaptiveProtection ? "on" : "off")}");
         }
         if (plan.OfType<IdentityPlatformConfigItem>().FirstOrDefault() is { } config)
@@ -91,11 +92,11 @@ public static class MarkdownPreview
             md.AppendLine();
             md.AppendLine("### Identity Platform");
             md.AppendLine();
-            md.AppendLine($"- sign-in: {string.Join(", ", PlanSummary.SignInMethods(plan, config))}");
+            md.AppendLine($"- sign-in: {string.Join(", ", PlanSummary.SignInMethods(plan, config).Select(Escape))}");
             md.AppendLine($"- authorized domains: {string.Join(", ", config.AuthorizedDomains.Select(Code))}");
-            md.AppendLine($"- MFA: `{config.MfaState}`{(config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : "")}");
-            md.AppendLine($"- sign-up quota: {PlanSummary.SignUpQuota(config)}");
-            md.AppendLine($"- blocking functions: {(config.BlockingTriggers.Count == 0 ? "none" : string.Join(", ", config.BlockingTriggers.Select(t => $"`{t.EventType}` → `{t.Function}`")))}");
+            md.AppendLine($"- MFA: {Code(config.MfaState)}{(config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders.Select(Escape))})" : "")}");
+            md.AppendLine($"- sign-up quota: {Escape(PlanSummary.SignUpQuota(config))}");
+            md.AppendLine($"- blocking functions: {(config.BlockingTriggers.Count == 0 ? "none" : string.Join(", ", config.BlockingTriggers.Select(t => $"{Code(t.EventType)} → {Code(t.Function)}")))}");
         }
 
         var platformGrants = PlatformGrants.Of(plan);
@@ -125,7 +126,7 @@ public static class MarkdownPreview
             md.AppendLine($"| **{PlanView.EndUserRow}** | {string.Join(" | ", plan.Matrix.Services.Select(s => view.EndUserAccessTo(s) is { } auth ? $"**{auth}**" : ""))} |");
         md.AppendLine();
         foreach (var (role, mark) in view.Marks)
-            md.AppendLine($"{mark} = `{role}`, granted on that service only  ");
+            md.AppendLine($"{mark} = {Code(role)}, granted on that service only  ");
 
         md.AppendLine();
         md.AppendLine("### Access graph");
@@ -153,15 +154,15 @@ public static class MarkdownPreview
             md.AppendLine("| host and path | service | auth | Cloud Armor |");
             md.AppendLine("|---|---|---|---|");
             foreach (var r in plan.PublicSurface.Routes)
-                md.AppendLine($"| `{r.Host}{r.Path}` | `{r.Workload}` | {r.Auth} | `{r.ArmorPolicy}` |");
+                md.AppendLine($"| {Code(r.Host + r.Path)} | {Code(r.Workload)} | {Escape(r.Auth)} | {Code(r.ArmorPolicy)} |");
             md.AppendLine();
         }
-        foreach (var warning in PlanSummary.PublicWarnings(plan)) md.AppendLine($"> {warning}  ");
+        foreach (var warning in PlanSummary.PublicWarnings(plan)) md.AppendLine($"> {Escape(warning)}  ");
     }
 
     private static void Row(StringBuilder md, string key, string value) => md.AppendLine($"| {key} | {value} |");
 
-    private static string Code(string text) => $"`{text.Replace("`", "'")}`";
+    private static string Code(string text) => SafeText.Code(text);
 
-    private static string Escape(string text) => text.Replace("|", "\\|");
+    private static string Escape(string text) => SafeText.Markdown(text);
 }

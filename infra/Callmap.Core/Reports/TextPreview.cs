@@ -17,6 +17,7 @@ public static class TextPreview
         console.MarkupLineInterpolated($"[bold]callmap plan[/] · {plan.Project} ({plan.ProjectNumber}) · {plan.Region} · {plan.MapFile}");
         console.WriteLine(view.Summary.ToString());
         PublicSurface(view, console);
+        foreach (var shared in SharedAudiences.In(plan)) console.WriteLine(SharedAudiences.Warning(shared));
 
         foreach (var workload in view.Workloads)
             Workload(view, workload, console);

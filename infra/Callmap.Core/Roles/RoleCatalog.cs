@@ -25,22 +25,14 @@ public sealed class RoleCatalog
 
     public IReadOnlyDictionary<string, RoleFacts> Roles => _roles;
 
-    /// <summary>Reads a roles file (as `roles refresh` writes it); a file that cannot be read is a located error, never an exception.</summary>
+    /// <summary>Basic roles: thousands of permissions across every service; never a recommendation, whatever a roles file says.</summary>
+    public static IReadOnlyList<string> BasicRoles { get; } = ["roles/owner", "roles/editor", "roles/viewer", "roles/browser"];
+
+    /// <summary>Reads and sanity-checks a roles file (<see cref="RolesFileReader"/>); the first problem, located, never an exception.</summary>
     public static (RoleCatalog? Catalog, Diagnostics.Diagnostic? Error) LoadFile(string path, string display)
     {
-        var read = Loading.BoundedFile.Read(path, display, Loading.InputKind.Roles);
-        if (!read.Succeeded) return (null, read.Error);
-        try
-        {
-            using var stream = new MemoryStream(read.Bytes!);
-            return (Parse(stream), null);
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException)
-        {
-            return (null, new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.Io, new Diagnostics.SourceLocation(display, 1, 1),
-                $"cannot read the roles file: {e.Message}",
-                "give a JSON object keyed by role name, each with title, stage and permissions, as `callmap-audit roles refresh` writes it"));
-        }
+        var (catalog, errors) = RolesFileReader.Read(path, display);
+        return (catalog, errors.Count > 0 ? errors[0] : null);
     }
 
     public static RoleCatalog Parse(Stream json) =>
@@ -54,11 +46,19 @@ public sealed class RoleCatalog
     /// candidates. Ties go to the alphabetically first name, so the answer never depends on file order.
     /// </summary>
     public string SmallestRoleWith(string permission) =>
-        _roles.Where(r => r.Value.Stage is not ("DEPRECATED" or "DISABLED") && !IsServiceAgentRole(r.Key) && r.Value.Permissions.Contains(permission))
+        SmallestRoleWithOrNull(permission) ?? throw new InvalidOperationException($"no role in the catalog holds {permission}");
+
+    /// <summary>
+    /// As <see cref="SmallestRoleWith"/>; null when no candidate holds the permission. Basic roles are never
+    /// candidates. GA roles first; where none holds the permission (Cloud Tasks' roles are all BETA), the
+    /// smallest of a later stage, never a deprecated one.
+    /// </summary>
+    public string? SmallestRoleWithOrNull(string permission) =>
+        _roles.Where(r => r.Value is { Permissions: not null } && r.Value.Stage is not ("DEPRECATED" or "DISABLED")
+                && !IsServiceAgentRole(r.Key) && !BasicRoles.Contains(r.Key) && r.Value.Permissions.Contains(permission))
             .OrderBy(r => r.Value.Stage == "GA" ? 0 : 1).ThenBy(r => r.Value.Permissions.Count).ThenBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => r.Key)
-            .FirstOrDefault()
-        ?? throw new InvalidOperationException($"no role in the catalog holds {permission}");
+            .FirstOrDefault();
 
     public static bool IsServiceAgentRole(string role) => role.EndsWith("serviceAgent", StringComparison.OrdinalIgnoreCase);
 

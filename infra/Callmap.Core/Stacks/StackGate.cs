@@ -72,9 +72,10 @@ public static class StackGate
         var warnings = result.Findings.Where(f => f.Level == PolicyLevel.Advisory)
             .Select(f => $"{f.RuleId} (advisory): {f.At}: {f.Message}; fix: {f.Fix}")
             .Concat(result.ActiveWaivers.Select(w => $"waiver: {w.At}: {w.Rule} for {w.Subject} until {w.Expires:yyyy-MM-dd}: {w.Reason}"))
+            .Select(Reports.SafeText.Terminal)   // Pulumi prints these to a terminal or CI log
             .ToList();
         return result.HasMandatoryViolations
-            ? new GateResult(null, CheckReport.Text(result, map.File, policies.Files), warnings)
+            ? new GateResult(null, Reports.SafeText.Terminal(CheckReport.Text(result, map.File, policies.Files)), warnings)
             : new GateResult(plan, null, warnings);
     }
 

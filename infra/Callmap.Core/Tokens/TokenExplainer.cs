@@ -1,7 +1,6 @@
 using System.Globalization;
 using Callmap.Model;
 using Callmap.Planning;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Callmap.Tokens;
 
@@ -29,29 +28,37 @@ public static class TokenExplainer
                 [new TokenCheck("token type", false, "Cloud Run's invoker check takes ID tokens; access tokens are not documented as accepted")],
                 "401 Unauthorized", $"send an ID token for audience {target.Audience} instead: callmap how-to-call CALLER {service} --map {map.File}");
 
-        var handler = new JsonWebTokenHandler();
-        if (!handler.CanReadToken(token)) return null;
-        JsonWebToken jwt;
-        try { jwt = handler.ReadJsonWebToken(token); }
-        catch (ArgumentException) { return null; }
+        if (TokenClaims.IsEncrypted(token))
+            return new TokenExplanation(TokenKind.OtherJwt, "an encrypted JWT (JWE, five parts): its claims cannot be read without the recipient's key", [], service,
+                [new TokenCheck("token type", false, "Cloud Run's invoker check takes signed Google ID tokens (three parts), not encrypted ones")],
+                "401 Unauthorized", $"send a Google-signed ID token for audience {target.Audience}: callmap how-to-call CALLER {service} --map {map.File}");
 
-        var email = jwt.TryGetPayloadValue<string>("email", out var e) ? e : null;
-        var issuer = jwt.Issuer is "accounts.google.com" ? GoogleIssuer : jwt.Issuer;
+        if (TokenClaims.Parse(token) is not { } jwt) return null;
+
+        var email = jwt.Email;
+        var issuer = jwt.Issuer is "accounts.google.com" ? GoogleIssuer : jwt.Issuer ?? "";
         var audiences = jwt.Audiences.ToList();
-        var claims = new List<(string, string)> { ("issuer", jwt.Issuer), ("subject", jwt.Subject) };
+        var claims = new List<(string, string)> { ("issuer", jwt.Issuer ?? "(none)"), ("subject", jwt.Subject ?? "(none)") };
         if (email is not null) claims.Add(("email", email));
         claims.Add(("audience", audiences.Count == 0 ? "(none)" : string.Join(", ", audiences)));
-        var expires = jwt.ValidTo == DateTime.MinValue ? (DateTimeOffset?)null : new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
-        claims.Add(("expires", expires is null ? "(no exp claim)" : $"{expires.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC ({Relative(expires.Value - now)})"));
+        var expires = jwt.Expires;
+        claims.Add(("expires", expires is null ? "(no usable exp claim)"
+            : $"{expires.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC ({(expires.Value > now ? $"in {Relative(expires.Value - now)}" : $"{Relative(now - expires.Value)} ago")})"));
+        foreach (var odd in jwt.Oddities) claims.Add(("odd claim", odd));
         var expiry = expires is { } when && when > now
             ? new TokenCheck("expiry", true, $"valid for {Relative(when - now)}")
-            : new TokenCheck("expiry", false, expires is null ? "the token has no expiry" : $"expired {Relative(now - expires.Value)} ago");
+            : new TokenCheck("expiry", false, expires is null ? "the token has no usable expiry" : $"expired {Relative(now - expires.Value)} ago");
+
+        if (jwt.Unsigned)
+            return new TokenExplanation(TokenKind.OtherJwt, "an unsigned JWT (alg: none)", claims, service,
+                [new TokenCheck("signature", false, "the token is unsigned; Google rejects unsigned tokens, whatever its claims say"), expiry],
+                "401 Unauthorized", $"send a Google-signed ID token for audience {target.Audience}: callmap how-to-call CALLER {service} --map {map.File}");
 
         if (issuer.StartsWith(IdentityPlatformIssuerPrefix, StringComparison.Ordinal))
             return EndUser(jwt, issuer, claims, expiry, map, target, route);
 
         if (issuer != GoogleIssuer)
-            return new TokenExplanation(TokenKind.OtherJwt, $"a JWT from {jwt.Issuer}", claims, service,
+            return new TokenExplanation(TokenKind.OtherJwt, jwt.Issuer is null ? "a JWT without an issuer" : $"a JWT from {jwt.Issuer}", claims, service,
                 [new TokenCheck("issuer", false, "Cloud Run admits only Google-signed ID tokens (issuer https://accounts.google.com)"), expiry],
                 "401 Unauthorized", $"exchange it for a Google-signed ID token for audience {target.Audience}; callmap how-to-call shows how");
 
@@ -108,7 +115,7 @@ public static class TokenExplainer
             : $"let '{workload.Name}' call it: {workload.Name}: [{string.Join(", ", (existing?.Targets.Select(t => t.Value) ?? []).Append(service))}]");
     }
 
-    private static TokenExplanation EndUser(JsonWebToken jwt, string issuer, List<(string, string)> claims, TokenCheck expiry, AccessMap map,
+    private static TokenExplanation EndUser(TokenClaims jwt, string issuer, List<(string, string)> claims, TokenCheck expiry, AccessMap map,
         WorkloadItem target, PublicRoute? route)
     {
         var project = issuer[IdentityPlatformIssuerPrefix.Length..];
@@ -135,7 +142,12 @@ public static class TokenExplainer
             $"mark '{target.Workload}' public with auth mode in-app and verify the token in the app: public: {{ hosts: [HOST], auth: in-app }}; or put it behind IAP");
     }
 
-    private static string Relative(TimeSpan span) => span.TotalMinutes < 1 ? $"{(int)span.TotalSeconds} s"
-        : span.TotalHours < 2 ? $"{(int)span.TotalMinutes} min"
-        : span.TotalDays < 2 ? $"{(int)span.TotalHours} h" : $"{(int)span.TotalDays} days";
+    /// <summary>A duration for people; callers pass it positive (the words say before or after). Whole units, never overflowing.</summary>
+    private static string Relative(TimeSpan span)
+    {
+        span = span.Duration();
+        return span.TotalMinutes < 1 ? $"{(long)span.TotalSeconds} s"
+            : span.TotalHours < 2 ? $"{(long)span.TotalMinutes} min"
+            : span.TotalDays < 2 ? $"{(long)span.TotalHours} h" : $"{(long)span.TotalDays} days";
+    }
 }

@@ -43,9 +43,12 @@ public static partial class AccessMapValidator
             if (!rules.Contains(waiver.Rule))
                 d.Add(DiagnosticCodes.InvalidValue, waiver.At, $"the waiver names '{waiver.Rule}', which is not a callmap rule",
                     $"{Suggestions.DidYouMean(waiver.Rule, rules)}rules: {string.Join(", ", rules)}");
+            else if (waiver.Rule == Policies.PolicyEngine.ExpiredWaiverRule)
+                d.Add(DiagnosticCodes.InvalidValue, waiver.At, $"'{waiver.Rule}' cannot be waived: it is the rule that keeps waivers honest",
+                    "remove this waiver; fix or renew the expired or too long waiver it was meant to excuse");
             if (string.IsNullOrWhiteSpace(waiver.Reason) || string.IsNullOrWhiteSpace(waiver.Subject))
                 d.Add(DiagnosticCodes.InvalidValue, waiver.At, "a waiver needs a subject and a reason",
-                    "say what it waives (the caller, service or domain the finding names) and why, with the ticket that ends it");
+                    "say which finding it waives (its subject exactly as `callmap check` prints it, e.g. 'group:devs@acme.shop on api') and why, with the ticket that ends it");
         }
     }
 

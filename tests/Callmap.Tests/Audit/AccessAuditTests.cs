@@ -106,10 +106,12 @@ public class AccessAuditTests
     [Fact]
     public async Task A_waiver_in_the_map_sets_aside_a_live_finding_until_it_expires()
     {
-        var text = File.ReadAllText(ProdPath) + """
+        var (_, prodPlan) = Prod();
+        var key = DriftedProd(prodPlan).Keys["deploy-bot@acme-shop-prod.iam.gserviceaccount.com"].Single(k => k.Kind == KeyKind.UserManaged);
+        var text = File.ReadAllText(ProdPath) + $$"""
 
             waivers:
-              - { rule: live-user-managed-key, subject: deploy-bot@acme-shop-prod.iam.gserviceaccount.com, reason: "vendor CI until OPS-77", expires: 2026-12-31 }
+              - { rule: live-user-managed-key, subject: deploy-bot@acme-shop-prod.iam.gserviceaccount.com key {{key.Id}}, reason: "vendor CI until OPS-77", expires: 2026-12-31 }
             """;
         var map = Maps.Valid(text, "stacks/prod.yaml");
         var plan = Planner.Create(map);

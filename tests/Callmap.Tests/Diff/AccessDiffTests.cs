@@ -156,6 +156,39 @@ public class AccessDiffTests
         Directory.Delete(repo, recursive: true);
     }
 
+    [Theory]
+    [InlineData("--base=--output=OUT", "base-ref-option")]
+    [InlineData("--base=-p", "base-ref-short-option")]
+    public void A_base_ref_starting_with_a_dash_is_refused_and_never_reaches_git_as_an_option(string option, string snapshot)
+    {
+        var repo = Directory.CreateTempSubdirectory("callmap-diff-").FullName;
+        var map = Path.Combine(repo, "dev.yaml");
+        File.WriteAllText(map, DevText);
+        Git(repo, "init", "-q");
+        Git(repo, "add", "dev.yaml");
+        Git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "base");
+        var output = Path.Combine(repo, "OUT");
+
+        var run = CallmapCli.Run("diff", option.Replace("OUT", output, StringComparison.Ordinal), map);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(File.Exists(output));
+        Assert.False(File.Exists(output + ":./dev.yaml"));
+        Snapshot.Match(run.Error.Replace(output, "OUT", StringComparison.Ordinal), $"Diff/{snapshot}");
+        Directory.Delete(repo, recursive: true);
+    }
+
+    [Fact]
+    public void Base_refs_with_spaces_or_control_characters_are_refused_and_ordinary_refs_pass()
+    {
+        Assert.NotNull(BaseRef.Problem("main\u001b[2J"));
+        Assert.NotNull(BaseRef.Problem("a b"));
+        Assert.NotNull(BaseRef.Problem(""));
+        Assert.Null(BaseRef.Problem("origin/main"));
+        Assert.Null(BaseRef.Problem("HEAD~1"));
+        Assert.Null(BaseRef.Problem("v1.2.3"));
+    }
+
     private static void Git(string dir, params string[] args)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardError = true, RedirectStandardOutput = true };

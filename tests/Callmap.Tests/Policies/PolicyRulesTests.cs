@@ -104,6 +104,53 @@ public class PolicyRulesTests
         Assert.DoesNotContain(findings, m => m.StartsWith("group:", StringComparison.Ordinal));
     }
 
+    private static readonly AccessMap IapFromOutside = Maps.Valid(Maps.Header + """
+        services:
+          admin:
+            run: { image: europe-west1-docker.pkg.dev/acme-shop-test/apps/admin:1.0.0 }
+            public: { hosts: [admin.acme.shop], auth: iap, iap: { members: [group:support@acme.shop, user:mallory@gmail.com, serviceAccount:bot@other-project.iam.gserviceaccount.com] } }
+        edge:
+          armor:
+            default: { defaultAction: allow, rateLimit: { requests: 300, seconds: 60 } }
+        """);
+
+    [Fact]
+    public void Iap_members_from_outside_the_allowed_domains_and_projects_are_findings_of_allowed_principals()
+    {
+        var findings = Check(IapFromOutside, Policy("rules: { allowed-principals: { level: mandatory, domains: [acme.shop], projects: [acme-shop-test] } }\n"))
+            .Where(f => f.RuleId == "allowed-principals").ToList();
+
+        Assert.Equal([
+            ("serviceAccount:bot@other-project.iam.gserviceaccount.com on admin", "serviceAccount:bot@other-project.iam.gserviceaccount.com may reach admin through IAP, but other-project is not an allowed project"),
+            ("user:mallory@gmail.com on admin", "user:mallory@gmail.com may reach admin through IAP, but gmail.com is not an allowed domain"),
+        ], findings.Select(f => (f.Subject, f.Message)).Order());
+        Assert.All(findings, f => Assert.Equal(7, f.At.Line));   // the public: line that lists the members
+    }
+
+    [Fact]
+    public void Single_users_granted_iap_access_are_findings_of_people_invokers_where_the_policy_requires_groups()
+    {
+        var findings = Check(IapFromOutside, Policy("rules: { people-invokers: { level: mandatory, allowPeople: true, usersOnlyViaGroups: true } }\n"))
+            .Where(f => f.RuleId == "people-invokers").ToList();
+
+        Assert.Equal("user:mallory@gmail.com may reach admin through IAP", Assert.Single(findings).Message);
+    }
+
+    [Fact]
+    public void A_workforce_pool_identity_is_outside_every_allowed_pool_project_and_does_not_crash_the_check()
+    {
+        var map = Maps.Valid(Maps.Header + """
+            services:
+              api: { run: { image: europe-west1-docker.pkg.dev/acme-shop-test/apps/api:1.0.0 } }
+            callers:
+              principal://iam.googleapis.com/locations/global/workforcePools/partners/subject/alice: [api]
+            """);
+
+        var finding = Assert.Single(Check(map, Policy("rules: { allowed-principals: { level: mandatory, poolProjects: [\"555555555555\"] } }\n")), f => f.RuleId == "allowed-principals");
+
+        Assert.EndsWith("is not from a workload identity pool of a project (workforce pools and other identities cannot be allowed by poolProjects)", finding.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Public_backends_need_a_rate_limit_the_required_waf_and_the_required_default_action()
     {

@@ -144,6 +144,18 @@ public sealed class StackGateTests : IDisposable
     }
 
     [Fact]
+    public void Warnings_show_escape_sequences_of_the_map_as_text_not_as_terminal_commands()
+    {
+        var map = Maps.Header + "services:\n  orders: { run: { image: gcr.io/x/orders, deletionProtection: false } }\n"
+            + "waivers:\n  - { rule: deletion-protection, subject: orders, reason: \"ok\\e[2J\", expires: " + DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " }\n";
+
+        var gate = StackGate.Run(Stack(map));
+
+        Assert.True(gate.Passed, gate.Refusal);
+        Assert.EndsWith(": ok\\u{001b}[2J", Assert.Single(gate.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Policy_files_named_by_the_stack_replace_the_defaults_and_errors_in_them_are_located()
     {
         Write("policies/strict.yaml", "rules:\n  no-such-rule: mandatory\n");
@@ -161,6 +173,6 @@ public sealed class StackGateTests : IDisposable
 
         var gate = StackGate.Run(settings);
 
-        Assert.StartsWith("roles.json:1:1: error[io] cannot read the roles file:", gate.Refusal);
+        Assert.StartsWith("roles.json:1:2: error[syntax] the roles file is not valid JSON:", gate.Refusal);
     }
 }

@@ -192,4 +192,77 @@ public class TokenExplainerTests
 
         Assert.StartsWith("200", e.Predicted);
     }
+
+    /// <summary>A compact JWS built by hand from JSON, for claims no well-behaved library writes.</summary>
+    private static string Raw(string header, string payload, string signature = "c2ln") =>
+        $"{Base64UrlEncoder.Encode(header)}.{Base64UrlEncoder.Encode(payload)}.{signature}";
+
+    private static string GoodPayload(string exp) =>
+        $$"""{"iss":"https://accounts.google.com","aud":"{{OrdersUrl}}","email":"{{ApiAccount}}","sub":"1","exp":{{exp}}}""";
+
+    [Fact]
+    public void An_unsigned_token_is_401_because_google_rejects_unsigned_tokens_whatever_it_claims()
+    {
+        var e = Explain(Raw("""{"alg":"none","typ":"JWT"}""", GoodPayload(Now.AddMinutes(30).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)), ""), "orders");
+
+        Assert.Equal("401 Unauthorized", e.Predicted);
+        Assert.Contains(e.Checks, c => c is { Name: "signature", Passed: false });
+        Snapshot.Match(TokenReport.Render(e, "stacks/dev.yaml"), "Tokens/unsigned-401");
+    }
+
+    [Fact]
+    public void An_encrypted_five_part_token_is_named_as_such_and_predicted_401()
+    {
+        var jwe = $"{Base64UrlEncoder.Encode("""{"alg":"RSA-OAEP","enc":"A256GCM"}""")}.ZW5jcnlwdGVka2V5.aXY.Y2lwaGVydGV4dA.dGFn";
+
+        var e = Explain(jwe, "orders");
+
+        Assert.Equal("401 Unauthorized", e.Predicted);
+        Assert.StartsWith("an encrypted JWT (JWE", e.KindText, StringComparison.Ordinal);
+        Snapshot.Match(TokenReport.Render(e, "stacks/dev.yaml"), "Tokens/encrypted-401");
+    }
+
+    [Fact]
+    public void Odd_but_well_formed_claims_are_explained_and_named_not_called_a_malformed_token()
+    {
+        var e = Explain(Raw("""{"alg":"RS256"}""", $$"""{"iss":"https://accounts.google.com","aud":42,"email":"{{ApiAccount}}","sub":"1","exp":"tomorrow"}"""), "orders");
+
+        Assert.Equal("401 Unauthorized", e.Predicted);
+        Assert.Equal(["aud is a number, not a text or a list of texts", "exp is a text, not a number of seconds"],
+            e.Claims.Where(c => c.Name == "odd claim").Select(c => c.Value));
+        Snapshot.Match(TokenReport.Render(e, "stacks/dev.yaml"), "Tokens/odd-claims-401");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-62135596800")]
+    [InlineData("1e300")]
+    public void A_long_expired_or_absurd_expiry_never_prints_a_negative_overflowed_duration(string exp)
+    {
+        var text = TokenReport.Render(Explain(Raw("""{"alg":"RS256"}""", GoodPayload(exp)), "orders"), "stacks/dev.yaml");
+
+        Assert.DoesNotContain("-", string.Join("\n", text.Split('\n').Where(l => l.Contains("expire", StringComparison.Ordinal)).Select(l => l.Split(" UTC ")[^1])));
+        Assert.Contains("Predicted: 401 Unauthorized", text);
+    }
+
+    [Fact]
+    public void A_token_expiring_at_the_unix_epoch_says_it_expired_that_many_days_ago()
+    {
+        var e = Explain(Raw("""{"alg":"RS256"}""", GoodPayload("0")), "orders");
+
+        Assert.Equal("expired 20779 days ago", e.Checks.Single(c => c.Name == "expiry").Detail);
+    }
+
+    [Fact]
+    public void A_token_file_larger_than_any_token_is_refused_without_reading_it_all()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"callmap-token-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, new string('a', (int)Callmap.Loading.InputKind.Token.MaxBytes + 10));
+
+        var run = CallmapCli.Run("explain-token", file, "--service", "orders", "--map", Path.Combine(RepoPaths.Stacks, "dev.yaml"));
+        File.Delete(file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"is larger than {Callmap.Loading.InputKind.Token.MaxBytes:N0} bytes, the most callmap reads", run.Error);
+    }
 }
