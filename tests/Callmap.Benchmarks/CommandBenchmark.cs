@@ -53,8 +53,10 @@ public static partial class CommandBenchmark
                 Console.WriteLine($"note: {MeasuredProcess.GnuTime} is missing, so peak memory is sampled every 50 ms (a lower bound); "
                     + "for exact figures install GNU time: sudo apt-get install time");
             Console.WriteLine();
-            Console.WriteLine("| map (services / edges) | command | callmap s | floor s | ratio | peak MB | floor MB |");
-            Console.WriteLine("|---|---|---|---|---|---|---|");
+            Console.WriteLine("Wall time is what a user waits; CPU time (user + system) is steadier when others share the machine.");
+            Console.WriteLine();
+            Console.WriteLine("| map (services / edges) | command | callmap s | floor s | ratio | callmap CPU s | floor CPU s | CPU ratio | peak MB | floor MB |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 
             var results = new Dictionary<(string Case, int Services), ProcessFigures>();
             var given = new Inputs(Path.Combine(root, "stacks", "dev.yaml"), Path.Combine(root, "stacks", "dev.yaml"),
@@ -76,14 +78,14 @@ public static partial class CommandBenchmark
             Console.WriteLine();
             Console.WriteLine("Growth when the map grows 10× (goal: ≤ 10.5× time and memory):");
             Console.WriteLine();
-            Console.WriteLine("| command | from → to services | time | peak memory |");
-            Console.WriteLine("|---|---|---|---|");
+            Console.WriteLine("| command | from → to services | time | CPU time | peak memory |");
+            Console.WriteLine("|---|---|---|---|---|");
             foreach (var @case in Cases)
                 for (var i = 1; i < options.Sizes.Length; i++)
                     if (results.TryGetValue((@case.Name, options.Sizes[i - 1]), out var small) && results.TryGetValue((@case.Name, options.Sizes[i]), out var large))
                         Console.WriteLine($"| {@case.Name} | {options.Sizes[i - 1]:N0} → {options.Sizes[i]:N0} | "
-                            + (large.Stopped is null ? $"{large.Seconds / small.Seconds:F1}×" : large.Stopped)
-                            + $" | {(large.Stopped is null ? $"{large.PeakMegabytes / small.PeakMegabytes:F1}×" : "")} |");
+                            + (large.Stopped is null ? $"{large.Seconds / small.Seconds:F1}× | {large.CpuSeconds / small.CpuSeconds:F1}× | {large.PeakMegabytes / small.PeakMegabytes:F1}×" : $"{large.Stopped} | |")
+                            + " |");
             return 0;
 
             void Measure(string label, Inputs inputs, IEnumerable<Case> cases, int services)
@@ -100,10 +102,11 @@ public static partial class CommandBenchmark
                     var smaller = options.Sizes.Where(s => s < services).Select(s => results.GetValueOrDefault((@case.Name, s))).LastOrDefault();
                     var figures = smaller?.Stopped is { } reason ? smaller : Median(["dotnet", callmap, .. @case.Arguments(inputs)], options);
                     if (services > 0) results[(@case.Name, services)] = figures;
-                    var ratio = figures.Stopped is null ? $"{figures.Seconds / floorFigures.Seconds:F1}×" : "—";
+                    var done = figures.Stopped is null;
                     Console.WriteLine($"| {label} | {@case.Name}{(@case.ReadsTwoMaps ? " (floor: both files)" : "")} | "
-                        + $"{(figures.Stopped ?? figures.Seconds.ToString("F2", CultureInfo.InvariantCulture))} | {floorFigures.Seconds:F2} | {ratio} | "
-                        + $"{(figures.Stopped is null ? figures.PeakMegabytes.ToString("F0", CultureInfo.InvariantCulture) : "—")} | {floorFigures.PeakMegabytes:F0} |");
+                        + $"{(figures.Stopped ?? Format(figures.Seconds, "F2"))} | {Format(floorFigures.Seconds, "F2")} | {(done ? Format(figures.Seconds / floorFigures.Seconds, "F1") + "×" : "—")} | "
+                        + $"{(done ? Format(figures.CpuSeconds, "F2") : "—")} | {Format(floorFigures.CpuSeconds, "F2")} | {(done ? Format(figures.CpuSeconds / floorFigures.CpuSeconds, "F1") + "×" : "—")} | "
+                        + $"{(done ? Format(figures.PeakMegabytes, "F0") : "—")} | {Format(floorFigures.PeakMegabytes, "F0")} |");
                 }
             }
         }
@@ -113,7 +116,9 @@ public static partial class CommandBenchmark
         }
     }
 
-    /// <summary>The median run by time; memory is that run's. The first run that is stopped ends the series.</summary>
+    private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>Medians of wall time, CPU time and peak memory, each over the runs. The first run that is stopped ends the series.</summary>
     private static ProcessFigures Median(string[] command, Options options)
     {
         var runs = new List<ProcessFigures>();
@@ -123,9 +128,8 @@ public static partial class CommandBenchmark
             if (figures.Stopped is not null) return figures;
             runs.Add(figures);
         }
-        var byTime = runs.OrderBy(r => r.Seconds).ToList();
-        var median = byTime[byTime.Count / 2];
-        return median with { PeakMegabytes = runs.Select(r => r.PeakMegabytes).Order().ElementAt(runs.Count / 2) };
+        double Middle(Func<ProcessFigures, double> figure) => runs.Select(figure).Order().ElementAt(runs.Count / 2);
+        return runs[0] with { Seconds = Middle(r => r.Seconds), CpuSeconds = Middle(r => r.CpuSeconds), PeakMegabytes = Middle(r => r.PeakMegabytes) };
     }
 
     /// <summary>The shipped build of the tool: `dotnet publish` of infra/Cli in Release, as `dotnet pack` packs it.</summary>

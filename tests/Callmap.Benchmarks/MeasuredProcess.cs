@@ -4,7 +4,8 @@ using System.Globalization;
 namespace Callmap.Benchmarks;
 
 /// <summary>Wall time and peak resident memory of one whole process, or why it was stopped.</summary>
-public sealed record ProcessFigures(double Seconds, double PeakMegabytes, int ExitCode, string? Stopped);
+/// <param name="CpuSeconds">User and system time of the process: steadier than wall time on a machine others share.</param>
+public sealed record ProcessFigures(double Seconds, double CpuSeconds, double PeakMegabytes, int ExitCode, string? Stopped);
 
 /// <summary>
 /// Runs one command as its own process, its output read and thrown away as a pipe reader would, under
@@ -30,7 +31,7 @@ public static class MeasuredProcess
             };
             if (PeakMemoryAvailable)
             {
-                foreach (var arg in new[] { "-f", "%M", "-o", figuresFile }) start.ArgumentList.Add(arg);
+                foreach (var arg in new[] { "-f", "%M %U %S", "-o", figuresFile }) start.ArgumentList.Add(arg);
                 foreach (var arg in command) start.ArgumentList.Add(arg);
             }
             else
@@ -61,13 +62,15 @@ public static class MeasuredProcess
             if (stopped is null && process.ExitCode is not (0 or 1))
                 throw new InvalidOperationException($"`{string.Join(' ', command)}` exited {process.ExitCode}: {stderr.Result}");
 
-            var peak = polledPeak;
+            var (peak, cpu) = (polledPeak, double.NaN);
             if (stopped is null && PeakMemoryAvailable)
             {
-                var lines = File.ReadAllLines(figuresFile).Where(l => l.Length > 0).ToArray();
-                peak = double.Parse(lines[^1], CultureInfo.InvariantCulture) / 1024;
+                // GNU time writes "Command exited with non-zero status 1" first when the command exits 1.
+                var figures = File.ReadAllLines(figuresFile).Last(l => l.Length > 0).Split(' ');
+                peak = double.Parse(figures[0], CultureInfo.InvariantCulture) / 1024;
+                cpu = double.Parse(figures[1], CultureInfo.InvariantCulture) + double.Parse(figures[2], CultureInfo.InvariantCulture);
             }
-            return new ProcessFigures(seconds, peak, stopped is null ? process.ExitCode : -1, stopped);
+            return new ProcessFigures(seconds, cpu, peak, stopped is null ? process.ExitCode : -1, stopped);
         }
         finally
         {
