@@ -33,10 +33,10 @@ public static class PlanCommand
                 stdout.Write(MarkdownPreview.Render(plan));
                 break;
             case OutputFormat.Json:
-                stdout.Write(JsonPlan.Render(plan));
+                JsonPlan.Write(plan, stdout);
                 break;
             default:
-                if (terminal.IsRedirected) stdout.Write(TextPreview.Render(plan));
+                if (terminal.IsRedirected) TextPreview.Write(plan, stdout);
                 else TextPreview.Write(plan, terminal.Console);
                 break;
         }

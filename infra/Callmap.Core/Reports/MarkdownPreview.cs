@@ -105,23 +105,50 @@ public static class MarkdownPreview
         md.AppendLine();
         md.AppendLine("### Access matrix (callers × services)");
         md.AppendLine();
-        md.AppendLine($"| caller | {string.Join(" | ", plan.Matrix.Services.Select(Code))} |");
-        md.AppendLine($"|---|{string.Concat(plan.Matrix.Services.Select(_ => ":---:|"))}");
-        foreach (var caller in plan.Matrix.Callers)
-            md.AppendLine($"| {Code(PlanSummary.CallerLabel(caller))} | {string.Join(" | ", plan.Matrix.Services.Select(s => view.MarkAt(caller, s) ?? ""))} |");
-        if (plan.Matrix.EndUsers.Count > 0)
-            md.AppendLine($"| **{PlanView.EndUserRow}** | {string.Join(" | ", plan.Matrix.Services.Select(s => view.EndUserAccessTo(s) is { } auth ? $"**{auth}**" : ""))} |");
-        md.AppendLine();
-        foreach (var (role, mark) in view.Marks)
-            md.AppendLine($"{mark} = `{role}`, granted on that service only  ");
+        if (MatrixOverview.FitsAsTable(plan.Matrix)) Matrix(md, view);
+        else Overview(md, MatrixOverview.Of(plan.Matrix));
 
         md.AppendLine();
         md.AppendLine("### Access graph");
         md.AppendLine();
-        md.AppendLine("```mermaid");
-        md.Append(Graph.MermaidGraph.Render(Graph.AccessGraph.From(plan)));
-        md.AppendLine("```");
+        if (MatrixOverview.FitsAsTable(plan.Matrix))
+        {
+            md.AppendLine("```mermaid");
+            md.Append(Graph.MermaidGraph.Render(Graph.AccessGraph.From(plan)));
+            md.AppendLine("```");
+        }
+        else md.AppendLine("Not drawn for a map this size (no renderer lays it out readably); `callmap graph MAP --format dot` writes it for Graphviz.");
         return md.ToString().ReplaceLineEndings("\n");
+    }
+
+    private static void Matrix(StringBuilder md, PlanView view)
+    {
+        var matrix = view.Plan.Matrix;
+        md.AppendLine($"| caller | {string.Join(" | ", matrix.Services.Select(Code))} |");
+        md.AppendLine($"|---|{string.Concat(matrix.Services.Select(_ => ":---:|"))}");
+        foreach (var caller in matrix.Callers)
+            md.AppendLine($"| {Code(PlanSummary.CallerLabel(caller))} | {string.Join(" | ", matrix.Services.Select(s => view.MarkAt(caller, s) ?? ""))} |");
+        if (matrix.EndUsers.Count > 0)
+            md.AppendLine($"| **{PlanView.EndUserRow}** | {string.Join(" | ", matrix.Services.Select(s => view.EndUserAccessTo(s) is { } auth ? $"**{auth}**" : ""))} |");
+        md.AppendLine();
+        foreach (var (role, mark) in view.Marks)
+            md.AppendLine($"{mark} = `{role}`, granted on that service only  ");
+    }
+
+    private static void Overview(StringBuilder md, MatrixOverview overview)
+    {
+        md.AppendLine($"{overview.Callers:N0} callers × {overview.Services:N0} services, {overview.Grants:N0} grants: "
+            + $"too many for a table (more than {MatrixOverview.MaxTableServices} services or {MatrixOverview.MaxTableCallers} callers).");
+        md.AppendLine();
+        foreach (var (role, grants) in overview.ByRole)
+            md.AppendLine($"- `{role}`: {grants:N0} grants, each on its service only");
+        md.AppendLine($"- most callers: {string.Join(", ", overview.MostCalled.Select(s => $"{Code(s.Service)} ({s.Callers:N0})"))}");
+        md.AppendLine($"- most targets: {string.Join(", ", overview.MostCalling.Select(c => $"{Code(PlanSummary.CallerLabel(c.Caller))} ({c.Services:N0})"))}");
+        var more = overview.EndUsers.Count - MatrixOverview.EndUsersShown;
+        md.AppendLine($"- {PlanView.EndUserRow}: {(overview.EndUsers.Count == 0 ? "no service" : string.Join(", ", overview.EndUsers.Take(MatrixOverview.EndUsersShown).Select(e => $"{Code(e.Service)} (**{e.Auth}**)")) + (more > 0 ? $" and {more:N0} more" : ""))}");
+        md.AppendLine();
+        md.AppendLine("Who may invoke each service is in its section above.");
+        md.AppendLine(MatrixOverview.FullMatrixHint.Replace("callmap plan MAP --format json", "`callmap plan MAP --format json`"));
     }
 
     private static void PublicSurface(StringBuilder md, Plan plan)
