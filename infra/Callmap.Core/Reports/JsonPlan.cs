@@ -43,11 +43,25 @@ public static class JsonPlan
         return writer.ToString();
     }
 
+    /// <summary>Writes to a text writer; when it writes UTF-8 to a stream, the bytes go to that stream directly.</summary>
+    public static void Write(Plan plan, TextWriter output)
+    {
+        if (output is StreamWriter { Encoding: UTF8Encoding } streamWriter)
+        {
+            streamWriter.Flush();
+            Write(plan, streamWriter.BaseStream);
+            return;
+        }
+        Write(plan, bytes => output.Write(Encoding.UTF8.GetString(bytes)));
+    }
+
+    public static void Write(Plan plan, Stream output) => Write(plan, bytes => output.Write(bytes));
+
     /// <summary>
     /// The document <c>{ schemaVersion, map, project, projectNumber, region, summary, items, matrix }</c>,
     /// with items and matrix cells serialized one at a time and passed on in chunks.
     /// </summary>
-    public static void Write(Plan plan, TextWriter output)
+    private static void Write(Plan plan, Action<ReadOnlySpan<byte>> output)
     {
         var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
         using var json = new Utf8JsonWriter(buffer, WriterOptions);
@@ -88,15 +102,15 @@ public static class JsonPlan
 
         json.WriteEndObject();
         PassOn(json, buffer, output, whenAbove: 0);
-        output.Write('\n');
+        output("\n"u8);
     }
 
     /// <summary>Moves the serialized bytes to the output; they end on a whole token, so never inside a character.</summary>
-    private static void PassOn(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, int whenAbove)
+    private static void PassOn(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Action<ReadOnlySpan<byte>> output, int whenAbove)
     {
         if (json.BytesPending + buffer.WrittenCount <= whenAbove) return;
         json.Flush();
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output(buffer.WrittenSpan);
         buffer.ResetWrittenCount();
     }
 }
