@@ -30,7 +30,7 @@ public static class PlanCommand
         switch (format)
         {
             case OutputFormat.Markdown:
-                stdout.Write(MarkdownPreview.Render(plan));
+                MarkdownPreview.Write(plan, stdout);
                 break;
             case OutputFormat.Json:
                 JsonPlan.Write(plan, stdout);

@@ -6,7 +6,18 @@ namespace Callmap.Reports;
 /// <summary>The same preview as <see cref="TextPreview"/>, as GitHub-flavoured Markdown for a pull-request comment.</summary>
 public static class MarkdownPreview
 {
+    /// <summary>How much Markdown is held before it is passed on to the output.</summary>
+    private const int ChunkChars = 64 * 1024;
+
     public static string Render(Plan plan)
+    {
+        var writer = new StringWriter();
+        Write(plan, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the preview section by section, so a large map's preview is never held whole.</summary>
+    public static void Write(Plan plan, TextWriter output)
     {
         var view = new PlanView(plan);
         var md = new StringBuilder();
@@ -18,6 +29,7 @@ public static class MarkdownPreview
 
         foreach (var w in view.Workloads)
         {
+            PassOn(md, output, whenAbove: ChunkChars);
             md.AppendLine();
             md.AppendLine($"### `{w.Workload}` · {PlanSummary.KindTitle(w)} · {w.Location}");
             md.AppendLine();
@@ -118,7 +130,15 @@ public static class MarkdownPreview
             md.AppendLine("```");
         }
         else md.AppendLine("Not drawn for a map this size (no renderer lays it out readably); `callmap graph MAP --format dot` writes it for Graphviz.");
-        return md.ToString().ReplaceLineEndings("\n");
+        PassOn(md, output, whenAbove: 0);
+    }
+
+    /// <summary>Moves what is written so far to the output; it ends with a line, so line endings convert alike.</summary>
+    private static void PassOn(StringBuilder md, TextWriter output, int whenAbove)
+    {
+        if (md.Length <= whenAbove) return;
+        output.Write(md.ToString().ReplaceLineEndings("\n"));
+        md.Clear();
     }
 
     private static void Matrix(StringBuilder md, PlanView view)
