@@ -26,13 +26,13 @@ public static class PlanCommand
         switch (format)
         {
             case OutputFormat.Markdown:
-                stdout.Write(MarkdownPreview.Render(plan));
+                MarkdownPreview.Write(plan, stdout);
                 break;
             case OutputFormat.Json:
-                stdout.Write(JsonPlan.Render(plan));
+                JsonPlan.Write(plan, stdout);
                 break;
             default:
-                if (terminal.IsRedirected) stdout.Write(TextPreview.Render(plan));
+                if (terminal.IsRedirected) TextPreview.Write(plan, stdout);
                 else TextPreview.Write(plan, terminal.Console);
                 break;
         }

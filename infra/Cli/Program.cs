@@ -1,3 +1,11 @@
 using Callmap.Cli;
 
-return CallmapCommand.Run(args, Terminal.FromProcess());
+var terminal = Terminal.FromProcess();
+try
+{
+    return CallmapCommand.Run(args, terminal);
+}
+finally
+{
+    terminal.Flush();
+}

@@ -5,6 +5,8 @@ using Callmap.Benchmarks;
 // measure                   stage timings at 200 / 2,000 / 20,000 services, growth and peak memory
 // peak                      peak memory of one cold load+plan of the 2,000-service map
 // fuzz COUNT [FIRST_SEED]   COUNT generated maps, policies, roles files and tokens; failures, slowest case; exit 1 on a failure
+// commands [options]        every command and format as a whole process against the floor (see CommandBenchmark.Usage)
+// floor FILE...             the floor: start .NET and parse the files with YamlDotNet (run by `commands`)
 // anything else             the BenchmarkDotNet suite (arguments go to BenchmarkDotNet)
 return args switch
 {
@@ -13,6 +15,8 @@ return args switch
     ["generate", var services, var edges] => Generate(int.Parse(services), int.Parse(edges)),
     ["measure"] => Measure.Run(),
     ["peak"] => Measure.PeakForTargetMap(),
+    ["commands", .. var options] => CommandBenchmark.Run(options),
+    ["floor", .. var files] => Floor.Run(files),
     _ => Suite(args),
 };
 

@@ -9,7 +9,9 @@ namespace Callmap.Benchmarks;
 /// </summary>
 public static class SyntheticMap
 {
-    public static string Generate(int services, int edges, int seed = 42)
+    /// <param name="revision">0 for the map; 1 for a next version of it, in which every tenth workload
+    /// calls a different set of services (what `diff` compares).</param>
+    public static string Generate(int services, int edges, int seed = 42, int revision = 0)
     {
         if (services < 2) throw new ArgumentOutOfRangeException(nameof(services), "a map needs at least two services to have edges");
         var random = new Random(seed);
@@ -41,6 +43,7 @@ public static class SyntheticMap
                 var t = random.Next(services);
                 if (t != i) targets.Add(t);
             }
+            if (revision > 0 && i % 10 == 0) targets = Retargeted(i, targets.Count, services, seed + revision);
             yaml.Append($"  {names[i]}: [{string.Join(", ", targets.Select(t => names[t]))}]\n");
             written += targets.Count;
         }
@@ -48,5 +51,18 @@ public static class SyntheticMap
         yaml.Append($"  schedule/nightly: {{ invokes: {names[4]}, schedule: \"0 3 * * *\" }}\n");
         yaml.Append($"  push/events: {{ invokes: {names[5]}, topic: events }}\n");
         return yaml.ToString();
+    }
+
+    /// <summary>Another set of targets of the same size, from a stream of its own so the rest of the map stays as it was.</summary>
+    private static SortedSet<int> Retargeted(int caller, int count, int services, int seed)
+    {
+        var random = new Random(unchecked(seed * 1_000_003 + caller));
+        var targets = new SortedSet<int>();
+        while (targets.Count < count)
+        {
+            var t = random.Next(services);
+            if (t != caller) targets.Add(t);
+        }
+        return targets;
     }
 }

@@ -57,8 +57,10 @@ public static class DiffReport
             foreach (var change in rest) md.AppendLine($"- {SafeText.Markdown(change.Text)}");
             md.AppendLine();
         }
-        md.AppendLine("### Access graph (thick: added, dotted: removed)").AppendLine().AppendLine("```mermaid");
-        md.Append(Graph(diff)).AppendLine("```");
+        md.AppendLine("### Access graph (thick: added, dotted: removed)").AppendLine();
+        if (MatrixOverview.FitsAsTable(diff.Old.Matrix) && MatrixOverview.FitsAsTable(diff.New.Matrix))
+            md.AppendLine("```mermaid").Append(Graph(diff)).AppendLine("```");
+        else md.AppendLine("Not drawn for maps this size (no renderer lays them out readably); `callmap graph MAP --format dot` writes each version for Graphviz.");
         return md.ToString();
     }
 
@@ -69,7 +71,8 @@ public static class DiffReport
         var after = AccessGraph.From(diff.New);
         var added = after.Edges.Except(before.Edges).ToHashSet();
         var removed = before.Edges.Except(after.Edges).ToHashSet();
-        var nodes = after.Nodes.Concat(before.Nodes.Where(n => after.Nodes.All(a => a.Id != n.Id))).ToList();
+        var afterIds = after.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var nodes = after.Nodes.Concat(before.Nodes.Where(n => !afterIds.Contains(n.Id))).ToList();
         return MermaidGraph.Render(new AccessGraph(nodes, [.. after.Edges, .. removed]), added, removed);
     }
 

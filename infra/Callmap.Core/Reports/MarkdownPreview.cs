@@ -6,7 +6,18 @@ namespace Callmap.Reports;
 /// <summary>The same preview as <see cref="TextPreview"/>, as GitHub-flavoured Markdown for a pull-request comment.</summary>
 public static class MarkdownPreview
 {
+    /// <summary>How much Markdown is held before it is passed on to the output.</summary>
+    private const int ChunkChars = 64 * 1024;
+
     public static string Render(Plan plan)
+    {
+        var writer = new StringWriter();
+        Write(plan, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the preview section by section, so a large map's preview is never held whole.</summary>
+    public static void Write(Plan plan, TextWriter output)
     {
         var view = new PlanView(plan);
         var md = new StringBuilder();
@@ -19,6 +30,7 @@ public static class MarkdownPreview
 
         foreach (var w in view.Workloads)
         {
+            PassOn(md, output, whenAbove: ChunkChars);
             md.AppendLine();
             md.AppendLine($"### {Code(w.Workload)} · {Escape(PlanSummary.KindTitle(w))} · {Escape(w.Location)}");
             md.AppendLine();
@@ -118,23 +130,58 @@ public static class MarkdownPreview
         md.AppendLine();
         md.AppendLine("### Access matrix (callers × services)");
         md.AppendLine();
-        md.AppendLine($"| caller | {string.Join(" | ", plan.Matrix.Services.Select(Code))} |");
-        md.AppendLine($"|---|{string.Concat(plan.Matrix.Services.Select(_ => ":---:|"))}");
-        foreach (var caller in plan.Matrix.Callers)
-            md.AppendLine($"| {Code(PlanSummary.CallerLabel(caller))} | {string.Join(" | ", plan.Matrix.Services.Select(s => view.MarkAt(caller, s) ?? ""))} |");
-        if (plan.Matrix.EndUsers.Count > 0)
-            md.AppendLine($"| **{PlanView.EndUserRow}** | {string.Join(" | ", plan.Matrix.Services.Select(s => view.EndUserAccessTo(s) is { } auth ? $"**{auth}**" : ""))} |");
-        md.AppendLine();
-        foreach (var (role, mark) in view.Marks)
-            md.AppendLine($"{mark} = {Code(role)}, granted on that service only  ");
+        if (MatrixOverview.FitsAsTable(plan.Matrix)) Matrix(md, view);
+        else Overview(md, MatrixOverview.Of(plan.Matrix));
 
         md.AppendLine();
         md.AppendLine("### Access graph");
         md.AppendLine();
-        md.AppendLine("```mermaid");
-        md.Append(Graph.MermaidGraph.Render(Graph.AccessGraph.From(plan)));
-        md.AppendLine("```");
-        return md.ToString().ReplaceLineEndings("\n");
+        if (MatrixOverview.FitsAsTable(plan.Matrix))
+        {
+            md.AppendLine("```mermaid");
+            md.Append(Graph.MermaidGraph.Render(Graph.AccessGraph.From(plan)));
+            md.AppendLine("```");
+        }
+        else md.AppendLine("Not drawn for a map this size (no renderer lays it out readably); `callmap graph MAP --format dot` writes it for Graphviz.");
+        PassOn(md, output, whenAbove: 0);
+    }
+
+    /// <summary>Moves what is written so far to the output; it ends with a line, so line endings convert alike.</summary>
+    private static void PassOn(StringBuilder md, TextWriter output, int whenAbove)
+    {
+        if (md.Length <= whenAbove) return;
+        output.Write(md.ToString().ReplaceLineEndings("\n"));
+        md.Clear();
+    }
+
+    private static void Matrix(StringBuilder md, PlanView view)
+    {
+        var matrix = view.Plan.Matrix;
+        md.AppendLine($"| caller | {string.Join(" | ", matrix.Services.Select(Code))} |");
+        md.AppendLine($"|---|{string.Concat(matrix.Services.Select(_ => ":---:|"))}");
+        foreach (var caller in matrix.Callers)
+            md.AppendLine($"| {Code(PlanSummary.CallerLabel(caller))} | {string.Join(" | ", matrix.Services.Select(s => view.MarkAt(caller, s) ?? ""))} |");
+        if (matrix.EndUsers.Count > 0)
+            md.AppendLine($"| **{PlanView.EndUserRow}** | {string.Join(" | ", matrix.Services.Select(s => view.EndUserAccessTo(s) is { } auth ? $"**{auth}**" : ""))} |");
+        md.AppendLine();
+        foreach (var (role, mark) in view.Marks)
+            md.AppendLine($"{mark} = {Code(role)}, granted on that service only  ");
+    }
+
+    private static void Overview(StringBuilder md, MatrixOverview overview)
+    {
+        md.AppendLine($"{overview.Callers:N0} callers × {overview.Services:N0} services, {overview.Grants:N0} grants: "
+            + $"too many for a table (more than {MatrixOverview.MaxTableServices} services or {MatrixOverview.MaxTableCallers} callers).");
+        md.AppendLine();
+        foreach (var (role, grants) in overview.ByRole)
+            md.AppendLine($"- {Code(role)}: {grants:N0} grants, each on its service only");
+        md.AppendLine($"- most callers: {string.Join(", ", overview.MostCalled.Select(s => $"{Code(s.Service)} ({s.Callers:N0})"))}");
+        md.AppendLine($"- most targets: {string.Join(", ", overview.MostCalling.Select(c => $"{Code(PlanSummary.CallerLabel(c.Caller))} ({c.Services:N0})"))}");
+        var more = overview.EndUsers.Count - MatrixOverview.EndUsersShown;
+        md.AppendLine($"- {PlanView.EndUserRow}: {(overview.EndUsers.Count == 0 ? "no service" : string.Join(", ", overview.EndUsers.Take(MatrixOverview.EndUsersShown).Select(e => $"{Code(e.Service)} (**{e.Auth}**)")) + (more > 0 ? $" and {more:N0} more" : ""))}");
+        md.AppendLine();
+        md.AppendLine("Who may invoke each service is in its section above.");
+        md.AppendLine(MatrixOverview.FullMatrixHint.Replace("callmap plan MAP --format json", "`callmap plan MAP --format json`"));
     }
 
     private static void PublicSurface(StringBuilder md, Plan plan)

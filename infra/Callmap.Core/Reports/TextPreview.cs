@@ -48,25 +48,61 @@ public static class TextPreview
 
         console.WriteLine();
         console.Write(new Rule("[bold]Access matrix[/] (callers × services)").LeftJustified());
-        console.Write(Matrix(view));
-        foreach (var (role, mark) in view.Marks)
-            console.WriteLine($"{mark} = {role}, granted on that service only");
+        if (MatrixOverview.FitsAsTable(plan.Matrix))
+        {
+            console.Write(Matrix(view));
+            foreach (var (role, mark) in view.Marks)
+                console.WriteLine($"{mark} = {role}, granted on that service only");
+        }
+        else Overview(MatrixOverview.Of(plan.Matrix), console);
     }
 
     /// <summary>Renders without colour at a fixed width: for files, pipes and snapshot tests.</summary>
     public static string Render(Plan plan, int width = 120)
     {
         var writer = new StringWriter();
+        Write(plan, writer, width);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// Writes without colour at a fixed width and without trailing spaces, line by line as it is
+    /// rendered, so the preview of a large map is never held in memory whole.
+    /// </summary>
+    public static void Write(Plan plan, TextWriter output, int width = 120)
+    {
+        using var lines = new TrimmingLineWriter(output);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
+            Out = new AnsiConsoleOutput(lines),
         });
         console.Profile.Width = width;
         Write(plan, console);
-        return string.Join('\n', writer.ToString().ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()));
+    }
+
+    private static void Overview(MatrixOverview overview, IAnsiConsole console)
+    {
+        console.WriteLine($"{overview.Callers:N0} callers × {overview.Services:N0} services, {overview.Grants:N0} grants: "
+            + $"too many for a table (more than {MatrixOverview.MaxTableServices} services or {MatrixOverview.MaxTableCallers} callers).");
+        console.Write(Fields([
+            ("by role", new Text(string.Join("\n", overview.ByRole.Select(r => $"{r.Role}: {r.Grants:N0} grants, each on its service only")))),
+            ("most callers", new Text(string.Join(", ", overview.MostCalled.Select(s => $"{s.Service} ({s.Callers:N0})")))),
+            ("most targets", new Text(string.Join(", ", overview.MostCalling.Select(c => $"{PlanSummary.CallerLabel(c.Caller)} ({c.Services:N0})")))),
+            (PlanView.EndUserRow, new Text(EndUsers(overview))),
+        ]));
+        console.WriteLine("Who may invoke each service is in its block above.");
+        console.WriteLine(MatrixOverview.FullMatrixHint);
+    }
+
+    private static string EndUsers(MatrixOverview overview)
+    {
+        if (overview.EndUsers.Count == 0) return "no service";
+        var shown = overview.EndUsers.Take(MatrixOverview.EndUsersShown).Select(e => $"{e.Service} ({e.Auth})");
+        var more = overview.EndUsers.Count - MatrixOverview.EndUsersShown;
+        return string.Join(", ", shown) + (more > 0 ? $" and {more:N0} more" : "");
     }
 
     private static void Workload(PlanView view, WorkloadItem w, IAnsiConsole console)
