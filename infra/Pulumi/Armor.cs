@@ -16,12 +16,11 @@ internal static class Armor
         {
             Name = item.PolicyName,
             Rules = item.Rules.Select(Rule).ToList(),
-            AdaptiveProtectionConfig = Inputs.Optional(item.AdaptiveProtection
-                ? new Compute.SecurityPolicyAdaptiveProtectionConfigArgs
-                {
-                    Layer7DdosDefenseConfig = new Compute.SecurityPolicyAdaptiveProtectionConfigLayer7DdosDefenseConfigArgs { Enable = true },
-                }
-                : null),
+            // Always stated, so turning it off in the map turns it off in Google.
+            AdaptiveProtectionConfig = new Compute.SecurityPolicyAdaptiveProtectionConfigArgs
+            {
+                Layer7DdosDefenseConfig = new Compute.SecurityPolicyAdaptiveProtectionConfigLayer7DdosDefenseConfigArgs { Enable = item.AdaptiveProtection },
+            },
         }, d.Options(item));
 
     private static Compute.SecurityPolicyRuleArgs Rule(ArmorRule rule) => new()

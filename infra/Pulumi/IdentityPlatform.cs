@@ -18,6 +18,7 @@ internal static class IdentityPlatform
                 Anonymous = new Idp.ConfigSignInAnonymousArgs { Enabled = item.AnonymousEnabled },
             },
             AuthorizedDomains = item.AuthorizedDomains.ToList(),
+            MultiTenant = Inputs.Optional(item.AllowTenants ? new Idp.ConfigMultiTenantArgs { AllowTenants = true } : null),
             Mfa = new Idp.ConfigMfaArgs { State = item.MfaState, EnabledProviders = item.MfaEnabledProviders.ToList() },
             Quota = Inputs.Optional(item.SignUpQuota is { } quota
                 ? new Idp.ConfigQuotaArgs

@@ -36,7 +36,8 @@ internal static class LoadBalancer
             Protocol = item.Protocol,
             Backends = { new Compute.BackendServiceBackendArgs { Group = d.Id(item.Neg) } },
             SecurityPolicy = d.Id(item.SecurityPolicy),
-            Iap = Inputs.Optional(item.IapEnabled ? new Compute.BackendServiceIapArgs { Enabled = true } : null),
+            // Always stated: an absent block would leave IAP as it was when a service stops using it.
+            Iap = new Compute.BackendServiceIapArgs { Enabled = item.IapEnabled },
         }, d.Options(item));
 
     public static CustomResource Certificate(ManagedCertificateItem item, Declared d) =>

@@ -74,7 +74,7 @@ public static class KeyInputs
         TasksEnqueuerGrantItem i => [("name", i.Queue), ("location", i.Location), ("role", i.Role), ("member", i.Member)],
         SecurityPolicyItem i =>
         [
-            ("name", i.PolicyName), ("adaptiveProtectionConfig.layer7DdosDefenseConfig.enable", i.AdaptiveProtection ? true : null),
+            ("name", i.PolicyName), ("adaptiveProtectionConfig.layer7DdosDefenseConfig.enable", i.AdaptiveProtection),
             .. i.Rules.SelectMany((r, n) => new (string, object?)[]
             {
                 ($"rules[{n}].priority", r.Priority), ($"rules[{n}].action", r.Action),
@@ -91,7 +91,7 @@ public static class KeyInputs
         BackendServiceItem i =>
         [
             ("name", i.BackendName), ("loadBalancingScheme", i.LoadBalancingScheme), ("protocol", i.Protocol),
-            ("backends[0].group", Id(i.Neg)), ("securityPolicy", Id(i.SecurityPolicy)), ("iap.enabled", i.IapEnabled ? true : null),
+            ("backends[0].group", Id(i.Neg)), ("securityPolicy", Id(i.SecurityPolicy)), ("iap.enabled", i.IapEnabled),
         ],
         IapSettingsItem i =>
         [
@@ -121,6 +121,7 @@ public static class KeyInputs
         IdentityPlatformConfigItem i =>
         [
             ("authorizedDomains", i.AuthorizedDomains.ToList()), ("mfa.state", i.MfaState), ("signIn.email.enabled", i.EmailEnabled),
+            ("multiTenant.allowTenants", i.AllowTenants ? true : null),
             ("quota.signUpQuotaConfig.quota", i.SignUpQuota), ("quota.signUpQuotaConfig.startTime", i.SignUpQuotaStart),
             ("quota.signUpQuotaConfig.quotaDuration", i.SignUpQuotaDuration),
             .. i.BlockingTriggers.Select((t, n) => ($"blockingFunctions.triggers[{n}].functionUri", (object?)t.FunctionUri)),

@@ -311,6 +311,15 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
     {
         var type = r.Required("event", "google.cloud.storage.object.v1.finalized") is { } e
             ? Nodes.Text(e, $"callers.{key}.event", d, "google.cloud.storage.object.v1.finalized") : null;
+        if (type == Planning.EventarcEvents.PubSubMessagePublished)
+        {
+            // Without a transport topic Eventarc creates one of its own that nobody publishes to
+            // (pulumi-gcp Eventarc/Inputs/TriggerTransportPubsubArgs.cs); a push subscription is the direct way.
+            d.Add(DiagnosticCodes.UnsupportedTarget, r.Optional("event")!.At,
+                $"caller '{key}' would listen on a topic Eventarc creates for it, which nobody publishes to",
+                $"deliver the topic's messages with a push subscription: push/{key["eventarc/".Length..]}: {{ invokes: SERVICE, topic: TOPIC }}");
+            return null;
+        }
         var filters = new List<EventFilter>();
         if (r.Optional("filters") is { } f && Nodes.Mapping(f, $"callers.{key}.filters", d, "{ bucket: acme-uploads }") is { } map)
             foreach (var entry in map.Entries)

@@ -164,9 +164,11 @@ public sealed record IdentityPlatformConfigItem(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? SignUpQuota,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SignUpQuotaDuration,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SignUpQuotaStart,
-    IReadOnlyList<BlockingTrigger> BlockingTriggers)
+    IReadOnlyList<BlockingTrigger> BlockingTriggers,
+    bool AllowTenants = false)
     : PlanItem(Name, DependsOn, Source)
 {
+    // AllowTenants: IAP with Identity Platform tenants needs a project that may have tenants (ConfigMultiTenantArgs.AllowTenants).
     [JsonIgnore] public override PlanItemKind Kind => PlanItemKind.IdentityPlatformConfig;
 }
 

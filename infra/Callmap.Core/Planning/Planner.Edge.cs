@@ -199,7 +199,8 @@ public sealed partial class Planner
         var config = Add(new IdentityPlatformConfigItem("identity-platform/config", dependsOn.Distinct().ToList(), identity.At,
             identity.EmailSignIn, identity.EmailPasswordRequired, identity.PhoneSignIn, identity.AnonymousSignIn, domains,
             identity.MfaState, mfaProviders, identity.SignUpQuota?.Count, identity.SignUpQuota is { } q ? $"{q.Seconds}s" : null,
-            identity.SignUpQuota?.Start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), blocking));
+            identity.SignUpQuota?.Start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), blocking,
+            AllowTenants: _map.Services.Any(s => s.Public?.Iap is { Identities: IapIdentities.IdentityPlatform, Tenants.Count: > 0 })));
         foreach (var provider in identity.Providers.OrderBy(p => p.IdpId, StringComparer.Ordinal))
             Add(new IdentityProviderConfigItem($"identity-platform/idp/{provider.IdpId}", [config.Name], provider.At,
                 provider.IdpId, provider.ClientId, provider.ClientSecretConfigKey, Enabled: true));

@@ -30,11 +30,20 @@ public class EventarcLocationTests
         Assert.NotNull(Maps.Valid(Map($"eventarc/audit: {{ invokes: hooks, event: google.cloud.audit.log.v1.written, location: {location} }}")));
 
     [Fact]
-    public void A_pub_sub_trigger_in_a_multi_region_is_refused_at_its_location_with_what_to_write()
+    public void A_pub_sub_message_trigger_is_refused_with_the_push_subscription_that_delivers_the_topic()
     {
-        var error = Assert.Single(Maps.Errors(Map("eventarc/msg: { invokes: hooks, event: google.cloud.pubsub.topic.v1.messagePublished, location: eu }")));
+        var error = Assert.Single(Maps.Errors(Map("eventarc/msg: { invokes: hooks, event: google.cloud.pubsub.topic.v1.messagePublished }")));
 
-        Assert.Equal(("invalid-value", 7, 99), (error.Code, error.At.Line, error.At.Column));
+        Assert.Equal("unsupported-target", error.Code);
+        Assert.Equal("push/msg: { invokes: SERVICE, topic: TOPIC }", error.Fix[(error.Fix.IndexOf("push/", StringComparison.Ordinal))..]);
+    }
+
+    [Fact]
+    public void An_audit_log_trigger_in_a_multi_region_is_refused_at_its_location_with_what_to_write()
+    {
+        var error = Assert.Single(Maps.Errors(Map("eventarc/audit: { invokes: hooks, event: google.cloud.audit.log.v1.written, location: eu }")));
+
+        Assert.Equal("invalid-value", error.Code);
         Assert.Contains("write a region such as europe-west1", error.Fix);
     }
 

@@ -89,6 +89,12 @@ public class GoogleRulesTests
                 .Where(c => c.SignUpQuota is { } q && (q is < 1 or > 1000 || c.SignUpQuotaStart is null || c.SignUpQuotaDuration is null))
                 .Select(c => c.Name)),
 
+        new("IAP naming Identity Platform tenants runs on a project that allows tenants",
+            "IdentityPlatform/Inputs/ConfigMultiTenantArgs.cs AllowTenants: \"Whether this project can have tenants or not\"; cloud.google.com/iap/docs/enable-external-identities (tenants)",
+            plan => plan.OfType<IapSettingsItem>()
+                .Where(s => s.TenantIds.Any(t => !t.StartsWith('_')) && !plan.OfType<IdentityPlatformConfigItem>().Any(c => c.AllowTenants))
+                .Select(s => s.Name)),
+
         new("Pulumi resource names are unique within a stack",
             "pulumi.com/docs/concepts/resources/names: a resource's URN is made of its type and name and must be unique",
             plan => plan.Items.GroupBy(i => i.Name).Where(g => g.Count() > 1).Select(g => g.Key)),

@@ -71,18 +71,16 @@ public class PlatformGrantsTests
     }
 
     [Fact]
-    public void Pub_sub_direct_events_need_no_event_receiver_and_two_storage_triggers_share_one_agent_grant()
+    public void Two_storage_triggers_share_one_agent_grant_and_each_account_holds_the_event_receiver_role()
     {
         var plan = Maps.Plan(Maps.Header + """
             services:
               hooks: { run: { image: europe-west1-docker.pkg.dev/p/apps/hooks:1 } }
             callers:
-              eventarc/on-message: { invokes: hooks, event: google.cloud.pubsub.topic.v1.messagePublished }
               eventarc/on-upload: { invokes: hooks, event: google.cloud.storage.object.v1.finalized, filters: { bucket: up }, location: europe-west1 }
               eventarc/on-delete: { invokes: hooks, event: google.cloud.storage.object.v1.deleted, filters: { bucket: up }, location: europe-west1 }
             """);
 
-        // EventarcRoles: "You don't need to grant the role if you are routing direct events from Cloud Pub/Sub."
         Assert.Equal(["project-iam/eventarc-event-receiver/trigger-on-delete", "project-iam/eventarc-event-receiver/trigger-on-upload"],
             plan.OfType<ProjectIamMemberItem>().Where(g => g.Role == "roles/eventarc.eventReceiver").Select(g => g.Name).Order(StringComparer.Ordinal));
         Assert.Single(plan.OfType<ProjectIamMemberItem>(), g => g.Role == "roles/pubsub.publisher");
