@@ -18,7 +18,7 @@ public static class AccessMapLoader
     public static LoadResult LoadFile(string path, YamlLimits? limits = null, string? relativeTo = null)
     {
         var display = Path.GetRelativePath(relativeTo ?? Directory.GetCurrentDirectory(), path).Replace('\\', '/');
-        string text;
+        byte[] bytes;
         try
         {
             var size = new FileInfo(path).Length;
@@ -26,14 +26,23 @@ public static class AccessMapLoader
             if (size > max)
                 return Fail(DiagnosticCodes.Limit, display, $"the map is {size:N0} bytes; maps may be at most {max:N0}",
                     "split the environment into several stacks");
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Fail(DiagnosticCodes.Io, display, $"cannot read the map: {e.Message}",
                 "check the path; maps live under stacks/, e.g. stacks/dev.yaml");
         }
-        return Load(display, text, limits);
+        return Load(display, bytes, limits);
+    }
+
+    /// <summary>Loads a map's bytes, refusing any that are not UTF-8; <paramref name="file"/> is the name used in locations.</summary>
+    public static LoadResult Load(string file, ReadOnlySpan<byte> bytes, YamlLimits? limits = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        return MapText.Decode(file, bytes, diagnostics) is { } text
+            ? Load(file, text, limits)
+            : new LoadResult(null, diagnostics.Sorted());
     }
 
     /// <summary>Loads map text; <paramref name="file"/> is the name used in locations.</summary>
