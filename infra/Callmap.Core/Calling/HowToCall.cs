@@ -132,8 +132,5 @@ public static class HowToCall
     };
 
     /// <summary>E-mail members are compared without case, as the loader stores them; federated identifiers keep theirs.</summary>
-    private static string Normalise(string key) =>
-        new[] { "serviceAccount:", "user:", "group:" }.FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal)) is { } prefix
-            ? prefix + key[prefix.Length..].ToLowerInvariant()
-            : key;
+    private static string Normalise(string key) => Members.Normalise(key);
 }
