@@ -90,7 +90,6 @@ public static class DiffCommand
                     InputKind.Map.TooLargeFix!)]));
                 return null;
             }
-            var text = BoundedFile.Decode(bytes);
             var error = BoundedFile.Decode(errorRead.GetAwaiter().GetResult().Bytes);
             git.WaitForExit();
             if (git.ExitCode != 0)
@@ -100,7 +99,8 @@ public static class DiffCommand
                 return null;
             }
             var display = $"{Path.GetRelativePath(Directory.GetCurrentDirectory(), map.FullName).Replace('\\', '/')}@{gitRef}";
-            var loaded = AccessMapLoader.Load(display, text);
+            // Bytes, not decoded text: a map that is not UTF-8 is refused at its first bad byte here too.
+            var loaded = AccessMapLoader.Load(display, bytes);
             if (loaded.Succeeded) return Planner.Create(loaded.Map!);
             terminal.Error.Write(DiagnosticsReport.Render(loaded.Diagnostics));
             return null;

@@ -13,5 +13,9 @@ public sealed record CallInstructions(
     IReadOnlyList<string> Notes,
     IReadOnlyList<TokenRecipe> Recipes);
 
-/// <summary>Why the map does not let this caller call this service, and the line to write if it should.</summary>
-public sealed record CallRefusal(string Message, string Fix, SourceLocation? At);
+/// <summary>
+/// Why the map does not let this caller call this service, and what to do. <paramref name="Line"/> is the
+/// line to write under <c>callers:</c> (replacing the one at <paramref name="At"/> when there is one), and
+/// always one the loader accepts; null when no line would make the edge valid.
+/// </summary>
+public sealed record CallRefusal(string Message, string Fix, SourceLocation? At, string? Line = null);

@@ -1,6 +1,8 @@
+using Callmap.Diagnostics;
 using Callmap.Loading;
 using Callmap.Model;
 using Callmap.Planning;
+using Callmap.Yaml;
 
 namespace Callmap.Calling;
 
@@ -71,12 +73,56 @@ public static class HowToCall
                 : new CallRefusal($"'{target.Workload}' has no IAM invoker check (auth {route.Auth}): no IAM grant is needed or possible",
                     $"call https://{route.Host}{route.Path.TrimEnd('*')} like any client{(route.Auth == "in-app" ? ", with an end user's Identity Platform ID token" : "")}", null);
         var existing = map.Callers.FirstOrDefault(c => c.Key == caller);
-        return existing is { IsCreatedByMap: false }
-            ? new CallRefusal($"the map does not let '{caller}' call '{target.Workload}'",
-                $"add it to that caller's list: {caller}: [{string.Join(", ", existing.Targets.Select(t => t.Value).Append(target.Workload))}]", existing.At)
-            : new CallRefusal($"the map does not let '{caller}' call '{target.Workload}'",
-                $"add under callers: {caller}: [{target.Workload}]", null);
+        var refused = $"the map does not let '{caller}' call '{target.Workload}'";
+        if (existing is { IsCreatedByMap: false })
+        {
+            var line = $"{YamlKey(caller)}: [{string.Join(", ", existing.Targets.Select(t => t.Value).Append(target.Workload))}]";
+            return new CallRefusal(refused, $"add it to that caller's list: {line}", existing.At, line);
+        }
+
+        // The caller as the loader would read it: a suggestion must be a line the loader accepts.
+        var scratch = new DiagnosticBag();
+        if (CallerKeys.Classify(new YScalar(new SourceLocation(map.File, 1, 1), caller, true), scratch) is not { } classified)
+        {
+            var problem = scratch.Sorted().First();
+            return new CallRefusal($"'{caller}' cannot be a caller: {problem.Message}", problem.Fix, null);
+        }
+        var (key, kind) = classified;
+        if (kind == CallerKind.Workload && map.Services.All(s => s.Name != key))
+        {
+            var services = map.Services.Select(s => s.Name).ToList();
+            return new CallRefusal($"'{caller}' is not a service of {map.File}, an IAM member or a caller the map creates",
+                $"{Suggestions.DidYouMean(caller, services)}a caller is a service of this map (services: {string.Join(", ", services)}), "
+                + "an IAM member such as group:NAME@DOMAIN, or schedule/NAME, push/NAME, eventarc/NAME, tasks/NAME", null);
+        }
+        if (existing is { IsCreatedByMap: true } || kind is CallerKind.Scheduler or CallerKind.PubSubPush or CallerKind.Eventarc or CallerKind.CloudTasks)
+        {
+            // A created caller invokes exactly one service: a second target needs a caller of its own.
+            var name = existing is null ? key : $"{key}-{target.Workload}";
+            var topic = name[(name.IndexOf('/') + 1)..];
+            var settings = kind switch
+            {
+                CallerKind.Scheduler => ", schedule: \"0 3 * * *\"",
+                CallerKind.PubSubPush => $", topic: {topic}",
+                // A Storage trigger lives where its bucket is; the map must say where.
+                CallerKind.Eventarc => $", event: google.cloud.storage.object.v1.finalized, filters: {{ bucket: BUCKET }}, location: {target.Location}",
+                // A queue nobody may fill does nothing: name who adds its tasks (a service of the map, to be edited).
+                _ => $", enqueuers: [{plan.OfType<WorkloadItem>().Select(w => w.Workload).FirstOrDefault(w => w != target.Workload) ?? target.Workload}]",
+            };
+            var line = $"{YamlKey(name)}: {{ invokes: {target.Workload}{settings} }}";
+            return new CallRefusal(refused,
+                (existing is null ? "" : $"'{key}' already invokes {existing.Targets[0].Value}, and a created caller invokes one service; ")
+                + $"add under callers: {line}", null, line);
+        }
+        var newLine = $"{YamlKey(key)}: [{target.Workload}]";
+        return new CallRefusal(refused, $"add under callers: {newLine}", null, newLine);
     }
+
+    /// <summary>A key as YAML reads it back unchanged: plain when safe, double-quoted otherwise.</summary>
+    private static string YamlKey(string key) =>
+        System.Text.RegularExpressions.Regex.IsMatch(key, @"^[A-Za-z][-A-Za-z0-9_.@:/*+%']*$") && !key.Contains(": ") && !key.EndsWith(':')
+            ? key
+            : "\"" + key.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     private static TokenRecipe Trigger(CreatedCallerItem created, string region) => created switch
     {
@@ -88,8 +134,5 @@ public static class HowToCall
     };
 
     /// <summary>E-mail members are compared without case, as the loader stores them; federated identifiers keep theirs.</summary>
-    private static string Normalise(string key) =>
-        new[] { "serviceAccount:", "user:", "group:" }.FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal)) is { } prefix
-            ? prefix + key[prefix.Length..].ToLowerInvariant()
-            : key;
+    private static string Normalise(string key) => Members.Normalise(key);
 }

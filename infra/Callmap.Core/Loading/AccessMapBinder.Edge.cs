@@ -65,7 +65,10 @@ internal sealed partial class AccessMapBinder
         if (Nodes.Mapping(node, $"services.{service}.public.iap", d, "{ identities: google, members: [group:support@acme.shop] }") is not { } body) return null;
         var r = new MappingReader(body, $"the IAP settings of '{service}'", d, "identities", "members", "loginPage", "tenants");
         var identities = r.Optional("identities") is { } i ? Nodes.Choice(i, "iap.identities", IapIdentityWords, d) : IapIdentities.Google;
-        var members = r.Optional("members") is { } m ? TextList(m, "iap.members", "[group:support@acme.shop]") : [];
+        // Stored as IAM compares them (e-mails without case), like caller keys; the validator checks the grammar.
+        var members = r.Optional("members") is { } m
+            ? TextList(m, "iap.members", "[group:support@acme.shop]").Select(x => x with { Value = Members.Normalise(x.Value) }).ToList()
+            : [];
         var loginPage = r.Optional("loginPage") is { } l ? Nodes.Text(l, "iap.loginPage", d, "https://login.acme.shop") : null;
         var tenants = r.Optional("tenants") is { } t ? TextList(t, "iap.tenants", "[customers-x1y2z]").Select(x => x.Value).ToList() : [];
         return identities is null ? null : new IapSettings(identities.Value, members, loginPage, tenants);

@@ -20,9 +20,16 @@ public static class AccessMapLoader
         var display = DisplayPath.Of(path, relativeTo);
         var max = (limits ?? YamlLimits.Default).MaxBytes;
         var read = BoundedFile.Read(path, display, InputKind.Map with { MaxBytes = max });
-        if (!read.Succeeded) return new LoadResult(null, [read.Error!]);
-        var text = read.Text!;
-        return Load(display, text, limits);
+        return read.Succeeded ? Load(display, read.Bytes!, limits) : new LoadResult(null, [read.Error!]);
+    }
+
+    /// <summary>Loads a map's bytes, refusing any that are not UTF-8; <paramref name="file"/> is the name used in locations.</summary>
+    public static LoadResult Load(string file, ReadOnlySpan<byte> bytes, YamlLimits? limits = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        return MapText.Decode(file, bytes, diagnostics) is { } text
+            ? Load(file, text, limits)
+            : new LoadResult(null, diagnostics.Sorted());
     }
 
     /// <summary>Loads map text; <paramref name="file"/> is the name used in locations.</summary>

@@ -32,8 +32,11 @@ public static class AccountIds
     /// </summary>
     internal static string Derive(string prefix, string name)
     {
-        var id = $"{prefix}-{name.ToLowerInvariant().Replace('_', '-')}";
-        if (id.Length < MinLength) id += "-sa";
+        // Names may hold characters ids may not ('_' in gen1 function names) and may end in one of them
+        // ('abcd_'): every other character becomes '-', and the id may not end with '-'.
+        var chars = $"{prefix}-{name}".ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' ? c : '-');
+        var id = new string(chars.ToArray()).TrimEnd('-');
+        while (id.Length < MinLength) id += "-sa";
         if (id.Length <= MaxLength) return id;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..HashLength];
         return $"{id[..(MaxLength - HashLength - 1)].TrimEnd('-')}-{hash}";

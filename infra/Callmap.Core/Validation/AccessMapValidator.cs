@@ -78,7 +78,10 @@ public static partial class AccessMapValidator
             WorkloadKind.FunctionGen2 => "function name (2nd gen functions are Cloud Run services)",
             _ => "function name",
         };
+        // Only against a valid project number: a wrong one has its own error, and the room left for the
+        // name would be meaningless (a 400-digit number left "at most -338 characters").
         if (Name(w.Name, w.At, what, rule, d) && w.Kind != WorkloadKind.FunctionGen1
+            && GcpNames.ProjectNumber.Accepts(map.ProjectNumber.Value)
             && Endpoint.DeterministicLabel(map, w).Length > Endpoint.MaxDnsLabel)
             d.Add(DiagnosticCodes.InvalidName, w.At,
                 $"'{w.Name}' is too long for a deterministic run.app URL with project number {map.ProjectNumber.Value}",
@@ -285,9 +288,12 @@ public static partial class AccessMapValidator
     private static bool Name(string value, Diagnostics.SourceLocation at, string what, GcpNames.Rule rule, DiagnosticBag d)
     {
         if (rule.Accepts(value)) return true;
-        d.Add(DiagnosticCodes.InvalidName, at, $"'{value}' is not a valid {what}", $"use {rule.Explanation}");
+        d.Add(DiagnosticCodes.InvalidName, at, $"'{Shown(value)}' is not a valid {what}", $"use {rule.Explanation}");
         return false;
     }
+
+    /// <summary>A value as quoted in a message: long ones are cut, so a 400-digit number does not fill the screen.</summary>
+    private static string Shown(string value) => value.Length <= 64 ? value : $"{value[..40]}… ({value.Length:N0} characters)";
 
     private static string KindWord(CallerKind kind) => kind switch
     {

@@ -96,14 +96,7 @@ public static partial class EdgeValidator
             return;
         }
         foreach (var member in iap.Members)
-        {
-            if (member.Value is "allUsers" or "allAuthenticatedUsers")
-                d.Add(DiagnosticCodes.PublicMember, member.At, $"'{member.Value}' cannot be an IAP member: {CallerKeys.PublicMemberExplanation}",
-                    "name the groups or users IAP should admit; for anonymous content use auth: none with a reason");
-            else if (!MemberPrefixes().IsMatch(member.Value))
-                d.Add(DiagnosticCodes.InvalidName, member.At, $"'{member.Value}' is not an IAM member",
-                    "write group:NAME@DOMAIN, user:NAME@DOMAIN, serviceAccount:..., principal://... or principalSet://...");
-        }
+            Members.Parse(member.Value, member.At, Members.IapMember, d);
         if (iap.Identities == IapIdentities.IdentityPlatform)
         {
             if (iap.LoginPage is null || !Uri.TryCreate(iap.LoginPage, UriKind.Absolute, out var page) || page.Scheme != "https")
@@ -199,5 +192,4 @@ public static partial class EdgeValidator
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")] private static partial Regex HostName();
     [GeneratedRegex(@"^/([^*\s?#]*/\*|[^*\s?#]*)$")] private static partial Regex PathPattern();
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*-v[0-9]+-(stable|canary)$")] private static partial Regex WafRuleSet();
-    [GeneratedRegex(@"^(user:|group:|serviceAccount:|domain:|principal://|principalSet://)\S+$")] private static partial Regex MemberPrefixes();
 }

@@ -13,8 +13,10 @@ public static partial class GcpNames
     public static readonly Rule ProjectId = new(ProjectIdPattern(), 30,
         "6 to 30 characters: lowercase letters, digits and '-', starting with a letter and not ending with '-'");
 
+    /// <summary>Google's APIs carry the project number as an int64 (e.g. google.api.servicecontrol.v1
+    /// CheckResponse.ConsumerInfo.project_number), so it is digits only, at most 19 of them.</summary>
     public static readonly Rule ProjectNumber = new(ProjectNumberPattern(), 19,
-        "the project's number as shown by 'gcloud projects describe PROJECT --format=value(projectNumber)', quoted");
+        "the project's number, digits only (at most 19), as shown by 'gcloud projects describe PROJECT --format=value(projectNumber)', quoted");
 
     public static readonly Rule Region = new(RegionPattern(), 30, "a Google Cloud region such as europe-west1 or us-central1");
 

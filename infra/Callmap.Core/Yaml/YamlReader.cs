@@ -65,6 +65,14 @@ public sealed partial class YamlReader
             }
             return root;
         }
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndentation(text) is { } tab)
+        {
+            // YamlDotNet reports a tab in indentation without a position (1:1); the tab itself is the place to fix.
+            _diagnostics.Add(DiagnosticCodes.Syntax, new SourceLocation(_file, tab.Line, tab.Column),
+                "a tab is used for indentation; YAML allows only spaces there",
+                "indent with spaces (two per level, as in the rest of the map)");
+            return null;
+        }
         catch (YamlException e)
         {
             _diagnostics.Add(DiagnosticCodes.Syntax, Loc(e.Start), StripLocationPrefix(e.Message),
@@ -188,6 +196,22 @@ public sealed partial class YamlReader
     {
         if (_parser.Current is null) _parser.MoveNext();
         _parser.Consume<T>();
+    }
+
+    /// <summary>The 1-based line and column of the first tab among a line's leading whitespace, if any.</summary>
+    private static (int Line, int Column)? FirstTabIndentation(string text)
+    {
+        var line = 1;
+        var column = 1;
+        var inIndentation = true;
+        foreach (var c in text)
+        {
+            if (c == '\n') { line++; column = 1; inIndentation = true; continue; }
+            if (inIndentation && c == '\t') return (line, column);
+            if (c != ' ') inIndentation = false;
+            column++;
+        }
+        return null;
     }
 
     private SourceLocation Loc(Mark mark) => new(_file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));

@@ -66,5 +66,52 @@ public class HowToCallTests
         var (upper, _) = Ask("tests/Callmap.Tests/Maps/every-caller-kind.yaml", principal.Replace("Pools/github", "Pools/GitHub"), "cart");
         Assert.Null(upper);
     }
-}
 
+    /// <summary>The suggested line, applied to the map (replacing the caller's line, or appended to callers:,
+    /// the map's last section), must load and give exactly the edge that was asked for.</summary>
+    [Theory]
+    [InlineData("payments", "orders")]
+    [InlineData("orders", "receipts")]
+    [InlineData("schedule/nightly-reconcile", "payments")]
+    [InlineData("push/order-placed", "orders")]
+    [InlineData("push/stock-low", "orders")]
+    [InlineData("schedule/hourly", "payments")]
+    [InlineData("tasks/outbound-mail", "orders")]
+    [InlineData("eventarc/uploads", "orders")]
+    [InlineData("user:Dev@Acme.Shop", "orders")]
+    [InlineData("principal://iam.googleapis.com/projects/555555555555/locations/global/workloadIdentityPools/github/subject/repo:acme/shop:ref:refs/heads/main", "orders")]
+    [InlineData("principalSet://iam.googleapis.com/locations/global/workforcePools/staff/*", "payments")]
+    public void The_line_suggested_for_a_missing_edge_is_one_the_loader_accepts(string caller, string service)
+    {
+        var (call, refusal) = Ask("stacks/dev.yaml", caller, service);
+        Assert.Null(call);
+        Assert.NotNull(refusal!.Line);
+        Assert.Contains(refusal.Line, refusal.Fix);
+
+        var path = Path.Combine(RepoPaths.Root, "stacks/dev.yaml");
+        var lines = File.ReadAllLines(path).ToList();
+        if (refusal.At is { } at) lines[at.Line - 1] = "  " + refusal.Line;
+        else lines.Add("  " + refusal.Line);
+        var loaded = AccessMapLoader.Load("stacks/dev.yaml", string.Join("\n", lines));
+
+        Assert.True(loaded.Succeeded, refusal.Line + "\n" + string.Join("\n", loaded.Diagnostics));
+        var edgeCaller = loaded.Map!.Callers.Single(c => c.At.Line == (refusal.At?.Line ?? lines.Count)).Key;
+        var (now, stillRefused) = HowToCall.For(loaded.Map!, Planner.Create(loaded.Map!), edgeCaller, service);
+        Assert.Null(stillRefused);
+        Assert.Equal(service, now!.Grant.Target);
+    }
+
+    [Theory]
+    [InlineData("allUsers", "cannot be a caller")]
+    [InlineData("domain:acme.shop", "whole domain")]
+    [InlineData("paymnts", "did you mean 'payments'?")]
+    [InlineData("principal://iam.googleapis.com/projects/1/subject/x", "not a workload or workforce identity federation principal")]
+    public void A_caller_the_loader_would_refuse_gets_the_reason_and_no_line(string caller, string expected)
+    {
+        var (call, refusal) = Ask("stacks/dev.yaml", caller, "orders");
+
+        Assert.Null(call);
+        Assert.Null(refusal!.Line);
+        Assert.Contains(expected, refusal.Message + " " + refusal.Fix);
+    }
+}

@@ -14,7 +14,7 @@ public class BadMapCorpusTests
     public void A_bad_map_is_refused_with_located_errors_that_say_what_to_write(string name)
     {
         var path = Path.Combine(RepoPaths.Tests, "BadMaps", name + ".yaml");
-        var result = AccessMapLoader.Load(RepoPaths.Relative(path), File.ReadAllText(path));
+        var result = AccessMapLoader.Load(RepoPaths.Relative(path), File.ReadAllBytes(path).AsSpan());
 
         Assert.False(result.Succeeded);
         Assert.NotEmpty(result.Diagnostics);

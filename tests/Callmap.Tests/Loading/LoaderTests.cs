@@ -130,4 +130,25 @@ public class LoaderTests
         Assert.Equal("syntax", error.Code);
         Assert.Equal(6, error.At.Line); // the line that starts with ':'
     }
+
+    /// <summary>IAM compares e-mail members without case (as for caller keys); federated identifiers keep theirs.</summary>
+    [Fact]
+    public void Iap_members_are_stored_as_iam_compares_them_like_caller_keys()
+    {
+        var map = Maps.Valid(Maps.Header + """
+            edge:
+              armor:
+                default: { defaultAction: allow }
+            services:
+              admin:
+                run: { image: europe-west1-docker.pkg.dev/p/apps/admin:1 }
+                public:
+                  hosts: [admin.acme.shop]
+                  auth: iap
+                  iap: { members: [group:Support@Acme.Shop, "principal://iam.googleapis.com/locations/global/workforcePools/staff/subject/Alex"] }
+            """);
+
+        var members = map.Services.Single().Public!.Iap!.Members.Select(m => m.Value);
+        Assert.Equal(["group:support@acme.shop", "principal://iam.googleapis.com/locations/global/workforcePools/staff/subject/Alex"], members);
+    }
 }

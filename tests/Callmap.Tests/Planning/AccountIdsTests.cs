@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Callmap.Planning;
 using Callmap.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Callmap.Tests.Planning;
 
@@ -13,6 +15,8 @@ public class AccountIdsTests
     [InlineData("fn", "a", "fn-a-sa")]
     [InlineData("fn", "legacy_export", "fn-legacy-export")]
     [InlineData("job", "nightly-reconcile", "job-nightly-reconcile")]
+    [InlineData("fn", "abcd_", "fn-abcd")]
+    [InlineData("fn", "a_", "fn-a-sa")]
     public void Ids_are_the_kind_and_the_name_padded_to_googles_minimum(string prefix, string name, string expected)
     {
         Assert.Equal(expected, AccountIds.Derive(prefix, name));
@@ -48,4 +52,14 @@ public class AccountIdsTests
         Assert.Contains("'my_fn'", error.Message);
         Assert.Contains("fn-my-fn", error.Message);
     }
+
+    /// <summary>Gen1 function names may hold '_' and end with it; names of created callers and services are
+    /// validated elsewhere, but the id rule must hold whatever reaches it.</summary>
+    [Fact]
+    public void Every_derived_id_matches_googles_account_id_rule_whatever_the_name() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), Prop.ForAll(
+            (from prefix in Gen.Elements("run", "fn", "job", "push", "trigger", "tasks")
+             from name in Gen.Elements('a', 'z', 'A', '0', '9', '-', '_', '.', 'é').ListOf().Select(cs => string.Concat(cs))
+             select (prefix, name)).ToArbitrary(),
+            pair => Assert.Matches(GoogleAccountId, AccountIds.Derive(pair.prefix, pair.name))));
 }

@@ -81,7 +81,7 @@ public static class MapGenerators
         "group:devs@acme.shop",
         "user:oncall@acme.shop",
         "serviceAccount:smoke@acme-ci.iam.gserviceaccount.com",
-        "principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/gh/attribute.repository/acme/shop",
+        "principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/github/attribute.repository/acme/shop",
     ];
 
     private static readonly (string Prefix, CallerKind Kind)[] Created =
