@@ -50,9 +50,17 @@ public sealed record TokenClaims(string? Algorithm, string? Issuer, string? Subj
 
     private static JsonElement? Header(string part) => Json(part) is { ValueKind: JsonValueKind.Object } header ? header : null;
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static JsonElement? Json(string part)
     {
-        try { return JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(part), new JsonDocumentOptions { MaxDepth = 16 }).RootElement; }
+        try
+        {
+            var bytes = Base64UrlEncoder.DecodeBytes(part);
+            // JSON is UTF-8 (RFC 8259 §8.1); JsonDocument checks strings only when they are read, so check first.
+            _ = StrictUtf8.GetCharCount(bytes);
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 }).RootElement;
+        }
         catch (Exception e) when (e is FormatException or JsonException or ArgumentException) { return null; }
     }
 
