@@ -154,7 +154,9 @@ public class ShippedStacksUnderTheEngineTests
         var run = await StackRun.Of(ShippedStack.Read(stack), preview: false);
 
         // Google numbers secret versions; a service identity and an enabled API cannot be replaced (no-op delete).
-        string[] ownIdentityByGoogle = ["gcp:secretmanager/secretVersion:SecretVersion", "gcp:projects/serviceIdentity:ServiceIdentity", "gcp:projects/service:Service", "gcp:identityplatform/config:Config"];
+        string[] ownIdentityByGoogle = ["gcp:secretmanager/secretVersion:SecretVersion", "gcp:projects/serviceIdentity:ServiceIdentity", "gcp:projects/service:Service", "gcp:identityplatform/config:Config",
+            // A NEG in use cannot be deleted first (resourceInUseByAnotherResource); its name holds its region and target, so it is created first.
+            "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup"];
         string[] identityInputs = ["name", "accountId", "secretId", "idpId", "member"];
         var createFirst = run.Engine
             .Where(r => !ownIdentityByGoogle.Contains(r.Type))

@@ -72,8 +72,13 @@ public sealed partial class Planner
     {
         var p = w.Public!;
         var workloadItem = _itemNames[w.Name];
-        var neg = Add(new ServerlessNegItem($"edge/neg/{w.Name}", [.. Api(Apis.Compute), workloadItem], p.At, ComputeNames.For(w.Name, "neg"),
-            Endpoint.RegionOf(_map, w), "SERVERLESS",
+        var region = Endpoint.RegionOf(_map, w);
+        // The NEG's name carries every field Google cannot change on it (region, and what it points at), so a
+        // replacement is a new NEG created next to the old one: the backend moves to it before the old one,
+        // which Google refuses to delete while a backend uses it, is deleted (Replacement.CreateFirst).
+        var negName = ComputeNames.For($"{w.Name}-{region}", w.Kind == WorkloadKind.FunctionGen1 ? "fn-neg" : "neg");
+        var neg = Add(new ServerlessNegItem($"edge/neg/{w.Name}", [.. Api(Apis.Compute), workloadItem], p.At, negName,
+            region, "SERVERLESS",
             CloudRunService: w.Kind == WorkloadKind.FunctionGen1 ? null : w.Name,
             CloudFunction: w.Kind == WorkloadKind.FunctionGen1 ? w.Name : null, w.Name));
         var iap = p.Auth.Value == EndUserAuth.Iap;

@@ -63,7 +63,14 @@ public static class Replacement
     /// name), service identities (cannot be updated or destroyed), secret versions (Google numbers them)
     /// or the project's one Identity Platform config.
     /// </summary>
-    public static bool DeleteBeforeReplace(PlanItemKind kind) => ImmutableFields.ContainsKey(kind);
+    public static bool DeleteBeforeReplace(PlanItemKind kind) => ImmutableFields.ContainsKey(kind) && !CreateFirst.Contains(kind);
+
+    /// <summary>
+    /// Kinds whose physical name carries every immutable field, so a replacement never collides with the old
+    /// name and must be created first: a serverless NEG cannot be deleted while a backend uses it
+    /// (resourceInUseByAnotherResource), and the backend moves to the new one in the same update.
+    /// </summary>
+    public static readonly IReadOnlySet<PlanItemKind> CreateFirst = new HashSet<PlanItemKind> { PlanItemKind.ServerlessNeg };
 
     /// <summary>The immutable fields that differ between two plans of the same item, with both values; empty when it updates in place.</summary>
     public static IReadOnlyList<(string Field, string Old, string New)> ForcedBy(PlanItem old, PlanItem @new)

@@ -68,6 +68,14 @@ public static partial class AccessMapValidator
         Name(map.Region.Value, map.Region.At, "region", GcpNames.Region, d);
     }
 
+    /// <summary>Callers and nodes callmap names itself: a workload of the same name would share their grants' caller, matrix row and graph node.</summary>
+    private static readonly Dictionary<string, string> ReservedNames = new(StringComparer.Ordinal)
+    {
+        ["iap"] = "IAP's service agent",
+        ["identity-platform"] = "Identity Platform, the caller of blocking functions",
+        ["internet"] = "end users on the internet",
+    };
+
     private static void Workload(MapIndex index, Workload w, DiagnosticBag d)
     {
         var map = index.Map;
@@ -86,6 +94,11 @@ public static partial class AccessMapValidator
             d.Add(DiagnosticCodes.InvalidName, w.At,
                 $"'{w.Name}' is too long for a deterministic run.app URL with project number {map.ProjectNumber.Value}",
                 $"shorten the name to at most {Endpoint.MaxDnsLabel - map.ProjectNumber.Value.Length - 1} characters");
+
+        if (ReservedNames.TryGetValue(w.Name, out var meaning))
+            d.Add(DiagnosticCodes.InvalidName, w.At,
+                $"'{w.Name}' is the name callmap gives {meaning} in previews, diffs and graphs; a service of that name would be mistaken for it",
+                $"name the service otherwise, e.g. {w.Name}-svc");
 
         if (w.Region is { } region) Name(region.Value, region.At, "region", GcpNames.Region, d);
         if (w.Image is { } image && !GcpNames.Image.Accepts(image))

@@ -57,10 +57,25 @@ public class AccessDiffTests
     }
 
     [Fact]
+    public void Moving_a_public_service_to_another_region_replaces_its_neg_under_a_new_name_so_it_is_created_before_the_old_one_goes()
+    {
+        var old = PlanOf(DevText);
+        var moved = PlanOf(DevText.Replace("      maxInstances: 10\n", "      maxInstances: 10\n      region: europe-west4\n"));
+
+        var (before, after) = (old.OfType<ServerlessNegItem>().Single(n => n.Workload == "api"), moved.OfType<ServerlessNegItem>().Single(n => n.Workload == "api"));
+        Assert.Equal(before.Name, after.Name);
+        Assert.NotEqual(before.NegName, after.NegName);
+        Assert.False(Replacement.DeleteBeforeReplace(PlanItemKind.ServerlessNeg));
+        Assert.Contains(AccessDiff.Between(old, moved).Changes, c => c.Kind == ChangeKind.Replaced && c.Text.StartsWith("this change replaces edge/neg/api ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_kind_with_a_fixed_google_identity_is_replaced_delete_first()
     {
         // Kinds whose identity Google numbers or keeps one per project can be created before the old one goes.
-        PlanItemKind[] createFirst = [PlanItemKind.ApiService, PlanItemKind.ServiceIdentity, PlanItemKind.ConfigSecretVersion, PlanItemKind.IdentityPlatformConfig];
+        PlanItemKind[] createFirst = [PlanItemKind.ApiService, PlanItemKind.ServiceIdentity, PlanItemKind.ConfigSecretVersion, PlanItemKind.IdentityPlatformConfig,
+            // A NEG in use cannot be deleted; its name changes with every field that replaces it, so it is created first.
+            PlanItemKind.ServerlessNeg];
 
         foreach (var kind in Enum.GetValues<PlanItemKind>())
             Assert.True(Replacement.DeleteBeforeReplace(kind) != createFirst.Contains(kind), $"{kind}: delete before replace is {Replacement.DeleteBeforeReplace(kind)}");

@@ -22,25 +22,21 @@ public class UniqueItemNamesTests
         Assert.True(repeated.Count == 0, $"planned twice: {string.Join(", ", repeated)}");
     }
 
-    [Fact]
-    public void A_workload_named_iap_calling_an_iap_service_does_not_share_a_name_with_iaps_own_grant()
+    [Theory]
+    [InlineData("iap")]
+    [InlineData("identity-platform")]
+    [InlineData("internet")]
+    public void A_workload_may_not_take_a_name_callmap_gives_its_own_callers_and_nodes(string name)
     {
-        var map = Maps.Header + Edge + """
-
+        var errors = Maps.Errors(Maps.Header + $$"""
             services:
-              iap:
-                run: { image: europe-west1-docker.pkg.dev/p/apps/iap:1 }
-              admin:
-                run: { image: europe-west1-docker.pkg.dev/p/apps/admin:1 }
-                public: { hosts: [admin.acme.shop], auth: iap, iap: { members: [group:support@acme.shop] } }
-            callers:
-              iap: [admin]
-            """;
+              {{name}}:
+                run: { image: europe-west1-docker.pkg.dev/p/apps/x:1 }
+            """);
 
-        AssertUniqueNames(map);
-        var plan = Maps.Plan(map);
-        Assert.Contains(plan.OfType<Callmap.Planning.RunInvokerGrantItem>(), g => g.Name == "iap/invoker/admin" && g.Member.EndsWith("@gcp-sa-iap.iam.gserviceaccount.com", StringComparison.Ordinal));
-        Assert.Contains(plan.OfType<Callmap.Planning.RunInvokerGrantItem>(), g => g.Name == "invoke/iap/admin" && g.Member.StartsWith("serviceAccount:run-iap", StringComparison.Ordinal));
+        var error = Assert.Single(errors);
+        Assert.Equal(("invalid-name", 5), (error.Code, error.At.Line));
+        Assert.Equal($"name the service otherwise, e.g. {name}-svc", error.Fix);
     }
 
     [Fact]
