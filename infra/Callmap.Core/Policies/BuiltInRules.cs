@@ -122,6 +122,9 @@ public static class BuiltInRules
                 ? c.Plan.OfType<WorkloadItem>().Where(w => !w.DeletionProtection)
                     .Select(w => (w.Source, $"{w.Workload} has deletion protection off", "remove 'deletionProtection: false'"))
                 : []),
+
+        // Rules only the resources of a Pulumi stack need (`check --pulumi-preview/--pulumi-state`).
+        .. PulumiStacks.StackRules.ResourceOnly,
     ];
 
     private static IEnumerable<GrantItem> InvokerGrants(PolicyContext c) => c.Plan.OfType<GrantItem>().Where(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem);
