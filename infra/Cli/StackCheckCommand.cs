@@ -11,9 +11,9 @@ namespace Callmap.Cli;
 /// </summary>
 public static class StackCheckCommand
 {
-    public static int Run(FileInfo? map, FileInfo? preview, FileInfo? state, FileInfo[] policyFiles, CheckFormat format, Terminal terminal, FileInfo? rolesFile)
+    public static int Run(FileInfo? map, FileInfo? preview, FileInfo? state, FileInfo[] policyFiles, CheckFormat format, Terminal terminal, FileInfo? rolesFile, string? resources = null)
     {
-        var given = new[] { map, preview, state }.Count(f => f is not null);
+        var given = new object?[] { map, preview, state, resources }.Count(f => f is not null);
         if (given != 1)
         {
             terminal.Error.Write(DiagnosticsReport.Render([new Diagnostic(DiagnosticCodes.InvalidValue, new SourceLocation("callmap check", 1, 1),
@@ -39,9 +39,12 @@ public static class StackCheckCommand
             terminal.Error.Write(DiagnosticsReport.Render(errors));
             return ExitCodes.BadInput;
         }
-        var file = (preview ?? state)!;
-        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file.FullName).Replace('\\', '/');
-        var (result, readErrors) = StackCheck.File(file.FullName, display, preview is not null ? PulumiDocument.Preview : PulumiDocument.State, policies, roleFacts);
+        var file = resources is null ? (preview ?? state)! : resources == "-" ? null : new FileInfo(resources);
+        var display = file is null ? "stdin" : Path.GetRelativePath(Directory.GetCurrentDirectory(), file.FullName).Replace('\\', '/');
+        var document = resources is not null ? PulumiDocument.Resources : preview is not null ? PulumiDocument.Preview : PulumiDocument.State;
+        var (result, readErrors) = file is null
+            ? StackCheck.Stream(Console.OpenStandardInput(), display, document, policies, roleFacts)
+            : StackCheck.File(file.FullName, display, document, policies, roleFacts);
         if (result is null)
         {
             terminal.Error.Write(DiagnosticsReport.Render(readErrors));

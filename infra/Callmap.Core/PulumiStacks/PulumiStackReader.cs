@@ -13,6 +13,9 @@ public enum PulumiDocument
 
     /// <summary>`pulumi stack export`: { version: 3, deployment: { resources: [ { urn, type, inputs, outputs, propertyDependencies } ] } }.</summary>
     State,
+
+    /// <summary>What the CrossGuard pack (policies/crossguard) hands over: { resources: [ { urn, type, props, propertyDependencies } ] }, as @pulumi/policy's PolicyResource.</summary>
+    Resources,
 }
 
 /// <summary>Bounds on what is read from a preview or state file; a file beyond them is refused with a located error.</summary>
@@ -52,10 +55,31 @@ public static class PulumiStackReader
         return Read(bytes, display, kind, limits);
     }
 
+    /// <summary>Reads a stream (standard input) up to the byte limit; one byte more is refused, so nothing unbounded is buffered.</summary>
+    public static (IReadOnlyList<PulumiResource>? Resources, IReadOnlyList<Diagnostic> Errors) ReadStream(Stream stream, string display, PulumiDocument kind, PulumiReadLimits? limits = null)
+    {
+        limits ??= PulumiReadLimits.Default;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limits.MaxBytes)
+                return Fail(display, 1, 1, DiagnosticCodes.Limit, $"the input is more than the {limits.MaxBytes:N0} bytes callmap reads", "check the stack in parts");
+        }
+        return Read(buffer.ToArray(), display, kind, limits);
+    }
+
     public static (IReadOnlyList<PulumiResource>? Resources, IReadOnlyList<Diagnostic> Errors) Read(byte[] bytes, string display, PulumiDocument kind, PulumiReadLimits? limits = null)
     {
         limits ??= PulumiReadLimits.Default;
-        var how = kind == PulumiDocument.Preview ? "the output of `pulumi preview --json`" : "the output of `pulumi stack export`";
+        var how = kind switch
+        {
+            PulumiDocument.Preview => "the output of `pulumi preview --json`",
+            PulumiDocument.State => "the output of `pulumi stack export`",
+            _ => "{ \"resources\": [ { \"urn\", \"type\", \"props\", \"propertyDependencies\" } ] }, as policies/crossguard writes it",
+        };
         if (bytes.Length > limits.MaxBytes) return Fail(display, 1, 1, DiagnosticCodes.Limit, $"the file is {bytes.Length:N0} bytes, more than the {limits.MaxBytes:N0} callmap reads", "check a smaller stack");
         JsonNode? root;
         try
@@ -69,13 +93,24 @@ public static class PulumiStackReader
                 $"not valid JSON: {FirstSentence(e.Message)}", $"give {how} unchanged (stdout only, without progress text)");
         }
         var positions = UrnPositions(bytes);
-        var entries = kind == PulumiDocument.Preview
-            ? (root as JsonObject)?["steps"] as JsonArray
-            : ((root as JsonObject)?["deployment"] as JsonObject)?["resources"] as JsonArray;
+        var entries = kind switch
+        {
+            PulumiDocument.Preview => (root as JsonObject)?["steps"] as JsonArray,
+            PulumiDocument.State => ((root as JsonObject)?["deployment"] as JsonObject)?["resources"] as JsonArray,
+            _ => (root as JsonObject)?["resources"] as JsonArray,
+        };
         if (entries is null)
-            return Fail(display, 1, 1, DiagnosticCodes.MissingKey,
-                kind == PulumiDocument.Preview ? "this is not the output of `pulumi preview --json`: it has no \"steps\" list" : "this is not the output of `pulumi stack export`: it has no \"deployment.resources\" list",
-                kind == PulumiDocument.Preview ? "run `pulumi preview --json > preview.json` (a state export goes to --pulumi-state)" : "run `pulumi stack export --file state.json` (a preview goes to --pulumi-preview)");
+            return Fail(display, 1, 1, DiagnosticCodes.MissingKey, kind switch
+                {
+                    PulumiDocument.Preview => "this is not the output of `pulumi preview --json`: it has no \"steps\" list",
+                    PulumiDocument.State => "this is not the output of `pulumi stack export`: it has no \"deployment.resources\" list",
+                    _ => "this is not a list of Pulumi resources: it has no \"resources\" list",
+                }, kind switch
+                {
+                    PulumiDocument.Preview => "run `pulumi preview --json > preview.json` (a state export goes to --pulumi-state)",
+                    PulumiDocument.State => "run `pulumi stack export --file state.json` (a preview goes to --pulumi-preview)",
+                    _ => $"give {how}",
+                });
         if (entries.Count > limits.MaxResources)
             return Fail(display, 1, 1, DiagnosticCodes.Limit, $"the file holds {entries.Count:N0} {(kind == PulumiDocument.Preview ? "steps" : "resources")}, more than the {limits.MaxResources:N0} callmap checks at once", "check the stack in parts with `pulumi preview --target`");
 
@@ -95,7 +130,7 @@ public static class PulumiStackReader
                 continue;
             }
             if (!type.StartsWith("gcp:", StringComparison.Ordinal)) continue;   // the stack, providers and other clouds are not judged
-            var properties = Overlay(state, kind == PulumiDocument.Preview ? ["inputs", "outputs"] : ["outputs", "inputs"]);
+            var properties = Overlay(state, kind switch { PulumiDocument.Preview => ["inputs", "outputs"], PulumiDocument.State => ["outputs", "inputs"], _ => ["props"] });
             resources.Add(new PulumiResource(urn, type, properties, Dependencies(state), positions.TryGetValue(urn, out var at) ? Location(display, at) : new SourceLocation(display, 1, 1)));
         }
         return errors.Count > 0 ? (null, errors) : (resources, []);

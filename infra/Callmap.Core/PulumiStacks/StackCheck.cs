@@ -19,6 +19,14 @@ public static class StackCheck
         return resources is null ? (null, errors) : (Check(StackFactsBuilder.From(display, document, resources), policies, roles, today), []);
     }
 
+    /// <summary>Checks resources read from a stream (the CrossGuard pack's standard input).</summary>
+    public static (CheckResult? Result, IReadOnlyList<Diagnostic> Errors) Stream(Stream input, string display, PulumiDocument document, PolicySet policies,
+        Roles.RoleCatalog? roles = null, DateOnly? today = null, PulumiReadLimits? limits = null)
+    {
+        var (resources, errors) = PulumiStackReader.ReadStream(input, display, document, limits);
+        return resources is null ? (null, errors) : (Check(StackFactsBuilder.From(display, document, resources), policies, roles, today), []);
+    }
+
     public static CheckResult Check(StackFacts facts, PolicySet policies, Roles.RoleCatalog? roles = null, DateOnly? today = null) =>
         PolicyEngine.Check(Context(facts, roles, today), policies);
 

@@ -47,5 +47,5 @@ public sealed record StackFacts(
     IReadOnlyList<string> BlockingFunctionUris)
 {
     /// <summary>Why a value cannot be judged: a preview does not know it yet; a state export that lacks it is incomplete.</summary>
-    public string Unknowable => Document == PulumiDocument.Preview ? "cannot judge until apply" : "cannot judge";
+    public string Unknowable => Document == PulumiDocument.State ? "cannot judge" : "cannot judge until apply";
 }

@@ -64,7 +64,7 @@ public static class StackRules
         context.Stack is { } facts && Checks.TryGetValue(ruleId, out var check) ? check(facts, context, settings).Distinct() : [];
 
     private static StackFinding CannotJudge(StackFacts f, PulumiResource r, string what, string fix) =>
-        new(r, $"{f.Unknowable}: {what} of {r.Urn} is not known{(f.Document == PulumiDocument.Preview ? " before apply" : " in the state")}", fix);
+        new(r, $"{f.Unknowable}: {what} of {r.Urn} is not known{(f.Document == PulumiDocument.State ? " in the state" : " before apply")}", fix);
 
     private static string Describe(StackGrant g) => g.Target switch
     {

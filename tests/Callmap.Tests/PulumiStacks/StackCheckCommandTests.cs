@@ -168,6 +168,29 @@ public class StackCheckCommandTests
     }
 
     [Fact]
+    public void Resources_as_the_crossguard_pack_hands_them_over_are_judged_like_a_preview()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"callmap-resources-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            { "resources": [
+              { "urn": "urn:pulumi:dev::p::gcp:cloudrunv2/serviceIamMember:ServiceIamMember::open", "type": "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
+                "props": { "name": "api", "role": "roles/run.servicesInvoker", "member": "allUsers" }, "propertyDependencies": {} },
+              { "urn": "urn:pulumi:dev::p::gcp:cloudrunv2/serviceIamMember:ServiceIamMember::later", "type": "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
+                "props": { "name": "api", "role": "roles/run.servicesInvoker", "member": "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }, "propertyDependencies": { "member": [] } }
+            ] }
+            """);
+        var run = CallmapCli.Run("check", "--pulumi-resources", file, "--policy", Baseline, "--format", "sarif");
+        File.Delete(file);
+
+        Assert.Equal(1, run.ExitCode);
+        using var sarif = JsonDocument.Parse(run.Out);
+        var messages = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("message").GetProperty("text").GetString()!).ToList();
+        Assert.Contains(messages, m => m.StartsWith("allUsers holds roles/run.servicesInvoker on the Cloud Run service api", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("cannot judge until apply: the member of urn:pulumi:dev::p::gcp:cloudrunv2/serviceIamMember:ServiceIamMember::later", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Checking_a_map_evaluates_none_of_the_rules_only_resources_need()
     {
         var run = CallmapCli.Run("check", Path.Combine(RepoPaths.Stacks, "prod.yaml"));
