@@ -15,13 +15,21 @@ public static class StackFactsBuilder
     public static StackFacts From(string file, PulumiDocument document, IReadOnlyList<PulumiResource> resources)
     {
         var byUrn = resources.GroupBy(r => r.Urn, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var accounts = resources.Where(r => r.Type == GcpTypes.ServiceAccount).ToList();
+        var byName = new NameIndex(resources);
+        var accounts = new Dictionary<string, PulumiResource>(StringComparer.Ordinal);
+        foreach (var a in resources.Where(r => r.Type == GcpTypes.ServiceAccount))
+        {
+            if (a.Value("email") is { IsKnown: true } email) accounts.TryAdd(email.Text!, a);
+            if (a.Value("accountId") is { IsKnown: true } id) accounts.TryAdd(id.Text! + "@", a);
+        }
         var workloads = resources.Select(r => Workload(r, byUrn, accounts)).OfType<StackWorkload>().ToList();
+        var workloadOf = workloads.ToDictionary(w => w.Resource);
+        var gen2ByName = workloads.Where(w => w.Kind == WorkloadKind.FunctionGen2 && w.Name.IsKnown).GroupBy(w => w.Name.Text!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var grants = resources.Where(r => GcpTypes.Iam.ContainsKey(r.Type)).SelectMany(r => Grants(r, byUrn)).ToList();
-        var policies = resources.Where(r => r.Type == GcpTypes.SecurityPolicy).Select(Armor).ToList();
-        var backends = resources.Where(r => r.Type == GcpTypes.BackendService).Select(r => Backend(r, resources, byUrn, workloads, policies)).ToList();
-        var https = resources.Where(r => r.Type == GcpTypes.TargetHttpsProxy).Select(r => Https(r, resources, byUrn)).ToList();
-        var http = resources.Where(r => r.Type == GcpTypes.TargetHttpProxy).Select(r => Http(r, resources, byUrn)).ToList();
+        var policies = resources.Where(r => r.Type == GcpTypes.SecurityPolicy).Select(Armor).ToDictionary(p => p.Resource);
+        var backends = resources.Where(r => r.Type == GcpTypes.BackendService).Select(r => Backend(r, byName, byUrn, workloadOf, gen2ByName, policies)).ToList();
+        var https = resources.Where(r => r.Type == GcpTypes.TargetHttpsProxy).Select(r => Https(r, byName, byUrn)).ToList();
+        var http = resources.Where(r => r.Type == GcpTypes.TargetHttpProxy).Select(r => Http(r, byName, byUrn)).ToList();
         var keys = resources.Where(r => r.Type == GcpTypes.ServiceAccountKey).ToList();
         var blocking = resources.Where(r => r.Type == GcpTypes.IdentityPlatformConfig)
             .SelectMany(r => r.Items("blockingFunctions.triggers") ?? [])
@@ -32,7 +40,7 @@ public static class StackFactsBuilder
     /// <summary>The last segment of a resource name or self link ("projects/p/locations/r/services/api" → "api").</summary>
     public static string Short(string name) => name.TrimEnd('/')[(name.TrimEnd('/').LastIndexOf('/') + 1)..];
 
-    private static StackWorkload? Workload(PulumiResource r, Dictionary<string, PulumiResource> byUrn, List<PulumiResource> accounts)
+    private static StackWorkload? Workload(PulumiResource r, Dictionary<string, PulumiResource> byUrn, Dictionary<string, PulumiResource> accounts)
     {
         var (kind, ingress, accountProperty) = r.Type switch
         {
@@ -63,7 +71,7 @@ public static class StackFactsBuilder
         {
             isDefault = IsDefaultAccount(account.Text!);
             var email = account.Text!;
-            accountUrn = accounts.FirstOrDefault(a => a.Value("email").Text == email || email.StartsWith($"{a.Value("accountId").Text}@", StringComparison.Ordinal))?.Urn;
+            accountUrn = (accounts.GetValueOrDefault(email) ?? accounts.GetValueOrDefault(email[..(email.IndexOf('@') + 1)]))?.Urn;
         }
         return new StackWorkload(r, kind.Value, name, ingress,
             kind == WorkloadKind.CloudRunV2 ? r.Value("invokerIamDisabled").Or("false") : new StackValue("false", false), account, isDefault, accountUrn);
@@ -153,15 +161,10 @@ public static class StackFactsBuilder
     }
 
     /// <summary>A reference to another resource: by name or self link when known; by dependency when unknown. Unknown = neither settles it.</summary>
-    private static (PulumiResource? Resource, bool Unknown) Reference(PulumiResource r, string property, StackValue value, string type, IReadOnlyList<PulumiResource> all, Dictionary<string, PulumiResource> byUrn)
+    private static (PulumiResource? Resource, bool Unknown) Reference(PulumiResource r, string property, StackValue value, string type, NameIndex byName, Dictionary<string, PulumiResource> byUrn)
     {
         if (value.IsMissing) return (null, false);
-        if (value.IsKnown)
-        {
-            var name = Short(value.Text!);
-            var found = all.FirstOrDefault(x => x.Type == type && (x.Value("name").Text is { } n && Short(n) == name || x.Value("selfLink").Text == value.Text || x.Value("id").Text == value.Text));
-            return (found, false);
-        }
+        if (value.IsKnown) return (byName.Find(type, value.Text!), false);
         var dependency = Dependency(r, property, type, byUrn);
         return (dependency, dependency is null);
     }
@@ -179,7 +182,8 @@ public static class StackFactsBuilder
             defaultRule is null ? new StackValue("allow", false) : action(defaultRule));   // Google adds a default allow rule when none is given
     }
 
-    private static StackBackend Backend(PulumiResource r, IReadOnlyList<PulumiResource> all, Dictionary<string, PulumiResource> byUrn, List<StackWorkload> workloads, List<StackSecurityPolicy> policies)
+    private static StackBackend Backend(PulumiResource r, NameIndex all, Dictionary<string, PulumiResource> byUrn, Dictionary<PulumiResource, StackWorkload> workloadOf,
+        Dictionary<string, StackWorkload> gen2ByName, Dictionary<PulumiResource, StackSecurityPolicy> policies)
     {
         var scheme = r.Value("loadBalancingScheme").Or("EXTERNAL");
         var external = scheme.IsUnknown || scheme.Text is "EXTERNAL" or "EXTERNAL_MANAGED";
@@ -196,19 +200,18 @@ public static class StackFactsBuilder
                 foreach (var (property, type) in new[] { ("cloudRun.service", GcpTypes.RunV2Service), ("cloudRun.service", GcpTypes.RunV1Service), ("cloudFunction.function", GcpTypes.FunctionGen1) })
                 {
                     var (target, targetUnknown) = Reference(neg, property.Split('.')[0], neg.Value(property), type, all, byUrn);
-                    if (target is not null && workloads.FirstOrDefault(w => w.Resource == target) is { } w) behind.Add(w);
+                    if (target is not null && workloadOf.TryGetValue(target, out var w)) behind.Add(w);
                     else if (target is null && targetUnknown && type == GcpTypes.RunV2Service) unknown = true;
                 }
                 // A 2nd gen function is served by the Cloud Run service of the same name.
-                foreach (var fn in workloads.Where(w => w.Kind == WorkloadKind.FunctionGen2 && neg.Value("cloudRun.service").Text is { } s && w.Name.Text is { } n && Short(s) == n))
-                    behind.Add(fn);
+                if (neg.Value("cloudRun.service").Text is { } s && gen2ByName.TryGetValue(Short(s), out var fn)) behind.Add(fn);
             }
         var armorReference = r.Value("securityPolicy");
         var (armor, _) = Reference(r, "securityPolicy", armorReference, GcpTypes.SecurityPolicy, all, byUrn);
-        return new StackBackend(r, external, behind.Distinct().ToList(), unknown, policies.FirstOrDefault(p => p.Resource == armor), armorReference);
+        return new StackBackend(r, external, behind.Distinct().ToList(), unknown, armor is null ? null : policies.GetValueOrDefault(armor), armorReference);
     }
 
-    private static StackHttpsListener Https(PulumiResource r, IReadOnlyList<PulumiResource> all, Dictionary<string, PulumiResource> byUrn)
+    private static StackHttpsListener Https(PulumiResource r, NameIndex all, Dictionary<string, PulumiResource> byUrn)
     {
         var reference = r.Value("sslPolicy");
         if (reference.IsMissing) return new StackHttpsListener(r, new StackValue("TLS_1_0", false), null);   // Google's default SSL policy allows TLS 1.0
@@ -217,7 +220,7 @@ public static class StackFactsBuilder
         return new StackHttpsListener(r, policy.Value("minTlsVersion").Or("TLS_1_0"), policy);   // the API's default minimum is TLS 1.0
     }
 
-    private static StackHttpListener Http(PulumiResource r, IReadOnlyList<PulumiResource> all, Dictionary<string, PulumiResource> byUrn)
+    private static StackHttpListener Http(PulumiResource r, NameIndex all, Dictionary<string, PulumiResource> byUrn)
     {
         var (map, _) = Reference(r, "urlMap", r.Value("urlMap"), GcpTypes.UrlMap, all, byUrn);
         if (map is null) return new StackHttpListener(r, null);

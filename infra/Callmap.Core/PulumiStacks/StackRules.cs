@@ -127,14 +127,15 @@ public static class StackRules
 
     private static IEnumerable<StackFinding> InvokerCheckOff(StackFacts f, PolicyContext c, RuleSettings s)
     {
+        var fronted = f.Backends.Where(b => b.External && b.Armor is not null).SelectMany(b => b.Workloads).ToHashSet();
+        var frontUnknown = f.Backends.Any(b => b.WorkloadsUnknown || b.Armor is null && b.ArmorReference.IsUnknown);
         foreach (var w in f.Workloads.Where(w => w.Kind == WorkloadKind.CloudRunV2))
         {
             if (w.InvokerCheckOff.IsUnknown) { yield return CannotJudge(f, w.Resource, "invokerIamDisabled", "check the state after apply (callmap check --pulumi-state)"); continue; }
             if (w.InvokerCheckOff.Text != "true") continue;
-            var fronted = f.Backends.Any(b => b.External && b.Armor is not null && b.Workloads.Contains(w));
-            if (w.Ingress.IsUnknown || !fronted && f.Backends.Any(b => b.WorkloadsUnknown || b.Armor is null && b.ArmorReference.IsUnknown))
+            if (w.Ingress.IsUnknown || !fronted.Contains(w) && frontUnknown)
                 yield return CannotJudge(f, w.Resource, w.Ingress.IsUnknown ? "the ingress" : "the load balancer in front", "check the state after apply (callmap check --pulumi-state)");
-            else if (w.Ingress.Text != "internal-and-load-balancer" || !fronted)
+            else if (w.Ingress.Text != "internal-and-load-balancer" || !fronted.Contains(w))
                 yield return new StackFinding(w.Resource, $"{w.Name} has no invoker check but is not limited to the load balancer with Cloud Armor ({w.Resource.Urn})",
                     "set ingress INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER and put it behind a backend service with a Cloud Armor policy, or turn the invoker check back on");
         }
