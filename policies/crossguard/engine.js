@@ -13,7 +13,7 @@ const MAX_OUTPUT = 64 * 1024 * 1024;
 
 /**
  * A property value as JSON. @pulumi/policy guards values unknown during a preview: reading one throws
- * (its unknown-checking proxy). Such a value becomes the unknown sentinel, never a missing value (which
+ * an UnknownValueError (proxy.js, unknownCheckingProxy, in @pulumi/policy 1.21). Such a value becomes the unknown sentinel, never a missing value (which
  * would mean the provider's default, and could pass a rule).
  * @param {unknown} value
  * @param {number} depth
