@@ -8,7 +8,7 @@ const { spawnSync } = require("node:child_process");
 /** What `pulumi preview --json` writes for a value known only after apply; callmap reads it as "cannot judge until apply". */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** At most this much SARIF is read back (the CLI bounds its own input at 64 MiB). */
+/** At most this much SARIF is read back (the CLI bounds its own input at 128 MiB). */
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
 /**

@@ -21,7 +21,7 @@ public enum PulumiDocument
 /// <summary>Bounds on what is read from a preview or state file; a file beyond them is refused with a located error.</summary>
 public sealed record PulumiReadLimits(long MaxBytes, int MaxResources, int MaxDepth)
 {
-    public static PulumiReadLimits Default { get; } = new(64L * 1024 * 1024, 50_000, 64);
+    public static PulumiReadLimits Default { get; } = new(128L * 1024 * 1024, 200_000, 64);
 }
 
 /// <summary>
