@@ -131,6 +131,8 @@ public static class PulumiStackReader
             }
             if (!type.StartsWith("gcp:", StringComparison.Ordinal)) continue;   // the stack, providers and other clouds are not judged
             var properties = Overlay(state, kind switch { PulumiDocument.Preview => ["inputs", "outputs"], PulumiDocument.State => ["outputs", "inputs"], _ => ["props"] });
+            // A state export keeps the provider's id beside the outputs; other resources refer to it (a backend's securityPolicy, a proxy's urlMap).
+            if (!properties.ContainsKey("id") && state["id"] is JsonValue id) properties["id"] = id.DeepClone();
             resources.Add(new PulumiResource(urn, type, properties, Dependencies(state), positions.TryGetValue(urn, out var at) ? Location(display, at) : new SourceLocation(display, 1, 1)));
         }
         return errors.Count > 0 ? (null, errors) : (resources, []);
