@@ -54,6 +54,10 @@ public static class StackRules
             $"{k.Urn} creates a user-managed key for {k.Value("serviceAccountId")}",
             "delete the Key resource; workloads get tokens from their runtime, people impersonate, CI uses workload identity federation")),
         ["ingress-behind-load-balancer"] = IngressBehindLoadBalancer,
+        ["people-invokers"] = PeopleInvokers,
+        ["allowed-principals"] = AllowedPrincipals,
+        ["allowed-regions"] = AllowedRegions,
+        ["deletion-protection"] = DeletionProtection,
     };
 
     /// <summary>Whether a rule is evaluated on this context: resource rules on stacks, the others on maps.</summary>
@@ -72,6 +76,8 @@ public static class StackRules
         GrantTarget.CloudRun => $"the Cloud Run service {g.TargetName}",
         _ => $"the function {g.TargetName}",
     };
+
+    private static string Invokes(StackGrant g) => g.Target == GrantTarget.Project ? $"every service and function of the project {g.TargetName}" : Describe(g);
 
     private static IEnumerable<StackFinding> NoPublicMembers(StackFacts f, PolicyContext c, RuleSettings s)
     {
@@ -195,6 +201,73 @@ public static class StackRules
             if (facts.Permissions.Contains(GrantRoles.RunInvokePermission) || facts.Permissions.Contains(GrantRoles.FunctionInvokePermission))
                 yield return new StackFinding(g.Resource, $"{g.Member} holds {role} on the whole project {g.TargetName}: it may invoke every service and function in it ({g.Resource.Urn})",
                     "grant roles/run.servicesInvoker (functions 1st gen: roles/cloudfunctions.invoker) on each service it calls instead");
+        }
+    }
+
+    /// <summary>Grants that let their member invoke: a role holding the invoke permission of the target (on the project: of either).</summary>
+    private static IEnumerable<StackGrant> InvokerGrants(StackFacts f, PolicyContext c) => f.Grants.Where(g => g.Role.Text is { } role && c.Roles.Roles.TryGetValue(role, out var facts) && g.Target switch
+    {
+        GrantTarget.FunctionGen1 => facts.Permissions.Contains(GrantRoles.FunctionInvokePermission),
+        GrantTarget.Project => facts.Permissions.Contains(GrantRoles.RunInvokePermission) || facts.Permissions.Contains(GrantRoles.FunctionInvokePermission),
+        _ => facts.Permissions.Contains(GrantRoles.RunInvokePermission),
+    });
+
+    private static IEnumerable<StackFinding> PeopleInvokers(StackFacts f, PolicyContext c, RuleSettings s)
+    {
+        foreach (var g in InvokerGrants(f, c).Where(g => g.Member.Text is { } m && (m.StartsWith("user:", StringComparison.Ordinal) || m.StartsWith("group:", StringComparison.Ordinal))))
+            if (!s.Bool("allowPeople", true) || s.Bool("usersOnlyViaGroups", false) && g.Member.Text!.StartsWith("user:", StringComparison.Ordinal))
+                yield return new StackFinding(g.Resource, $"{g.Member} may invoke {Invokes(g)} ({g.Resource.Urn})",
+                    s.Bool("allowPeople", true) ? "grant a group the user belongs to instead" : "remove people from this stack's invokers; test in a development stack");
+    }
+
+    private static IEnumerable<StackFinding> AllowedPrincipals(StackFacts f, PolicyContext c, RuleSettings s)
+    {
+        var (domains, projects, pools) = (s.List("domains"), s.List("projects"), s.List("poolProjects"));
+        // The projects this stack deploys to: their accounts are the stack's own, not outsiders.
+        var own = f.Resources.Select(r => r.Value("project")).Where(v => v.IsKnown).Select(v => v.Text!).ToHashSet(StringComparer.Ordinal);
+        var ownAccounts = f.Resources.Where(r => r.Type == GcpTypes.ServiceAccount).Select(r => r.Value("accountId")).Where(v => v.IsKnown)
+            .Select(v => $"serviceAccount:{v.Text}@").ToHashSet(StringComparer.Ordinal);
+        foreach (var g in InvokerGrants(f, c).Where(g => g.Member.IsKnown && !g.Member.Text!.Contains(" (the account ", StringComparison.Ordinal)))
+        {
+            var member = g.Member.Text!;
+            string? why = null;
+            if ((member.StartsWith("user:", StringComparison.Ordinal) || member.StartsWith("group:", StringComparison.Ordinal)) && domains.Count > 0)
+                why = member[(member.IndexOf('@') + 1)..] is var domain && !domains.Contains(domain) ? $"{domain} is not an allowed domain" : null;
+            else if (member.StartsWith("serviceAccount:", StringComparison.Ordinal) && projects.Count > 0 && member.Contains('@'))
+            {
+                var owner = member[(member.IndexOf('@') + 1)..].Split('.')[0];
+                // Google's service agents (service-NUMBER@gcp-sa-…) and the stack's own accounts are not outsiders.
+                why = owner.StartsWith("gcp-sa-", StringComparison.Ordinal) || own.Contains(owner) || projects.Contains(owner) || ownAccounts.Contains(member[..(member.IndexOf('@') + 1)]) ? null : $"{owner} is not an allowed project";
+            }
+            else if (member.StartsWith("principal", StringComparison.Ordinal) && pools.Count > 0 && member.Contains("/projects/"))
+                why = member.Split("/projects/")[1].Split('/')[0] is var number && !pools.Contains(number) ? $"project {number} is not an allowed workload identity pool project" : null;
+            if (why is not null)
+                yield return new StackFinding(g.Resource, $"{member} may invoke {Invokes(g)}, but {why} ({g.Resource.Urn})", "remove the grant, or add its domain or project to this rule's allow list in the stack's policy");
+        }
+    }
+
+    private static IEnumerable<StackFinding> AllowedRegions(StackFacts f, PolicyContext c, RuleSettings s)
+    {
+        if (s.List("regions") is not { Count: > 0 } regions) yield break;
+        foreach (var w in f.Workloads)
+        {
+            var region = w.Resource.Value(w.Kind == WorkloadKind.FunctionGen1 ? "region" : "location");
+            if (region.IsUnknown) yield return CannotJudge(f, w.Resource, "the region", "check the state after apply (callmap check --pulumi-state)");
+            else if (region.Text is { } r && !regions.Contains(r))
+                yield return new StackFinding(w.Resource, $"{w.Name} is in {r} ({w.Resource.Urn})", $"use one of: {string.Join(", ", regions)}");
+        }
+    }
+
+    private static IEnumerable<StackFinding> DeletionProtection(StackFacts f, PolicyContext c, RuleSettings s)
+    {
+        if (!s.Bool("required", false)) yield break;
+        // Cloud Run v2's deletionProtection defaults to true (gcp-facts.md); the other kinds have no such field.
+        foreach (var w in f.Workloads.Where(w => w.Kind == WorkloadKind.CloudRunV2))
+        {
+            var protection = w.Resource.Value("deletionProtection").Or("true");
+            if (protection.IsUnknown) yield return CannotJudge(f, w.Resource, "deletionProtection", "check the state after apply (callmap check --pulumi-state)");
+            else if (protection.Text == "false")
+                yield return new StackFinding(w.Resource, $"{w.Name} has deletion protection off ({w.Resource.Urn})", "remove deletionProtection: false");
         }
     }
 

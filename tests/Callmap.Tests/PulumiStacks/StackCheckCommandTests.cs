@@ -74,7 +74,7 @@ public class StackCheckCommandTests
         var run = Preview("clean.preview.json");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("0 mandatory violations, 0 advisory findings, 11 of 11 rules passed.", run.Out);
+        Assert.Contains("0 mandatory violations, 0 advisory findings, 15 of 15 rules passed.", run.Out);
         Snapshot.Match(FromRoot(run.Out), "PulumiStacks/clean-preview.text");
     }
 
@@ -86,7 +86,7 @@ public class StackCheckCommandTests
         Assert.Equal(1, run.ExitCode);
         using var sarif = JsonDocument.Parse(run.Out);
         var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(12, results.Count);
+        Assert.Equal(13, results.Count);   // 12 mandatory, and deletion-protection (advisory in the baseline)
         var lines = File.ReadAllLines(Fixture("iam-bindings.preview.json"));
         Assert.All(results, r =>
         {
@@ -108,7 +108,7 @@ public class StackCheckCommandTests
 
         Assert.Equal(1, junit.ExitCode);
         Assert.Equal(1, markdown.ExitCode);
-        Assert.Contains("tests=\"11\" failures=\"7\"", junit.Out);
+        Assert.Contains("tests=\"15\" failures=\"7\"", junit.Out);
         Assert.Contains("| [`authoritative-iam`](policies/README.md#authoritative-iam) | mandatory | ✗ 3 findings |", markdown.Out);
         Snapshot.Match(FromRoot(junit.Out), "PulumiStacks/iam-bindings-preview.junit", "xml");
         Snapshot.Match(FromRoot(markdown.Out), "PulumiStacks/iam-bindings-preview.markdown", "md");
@@ -123,7 +123,24 @@ public class StackCheckCommandTests
         File.Delete(policy);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("0 mandatory violations, 3 advisory findings, 7 of 10 rules passed.", run.Out);
+        Assert.Contains("0 mandatory violations, 3 advisory findings, 11 of 14 rules passed.", run.Out);
+    }
+
+    [Fact]
+    public void A_stack_policy_configures_the_rules_as_for_a_map_people_principals_regions_and_deletion_protection()
+    {
+        var prod = Path.Combine(RepoPaths.Root, "policies", "prod.yaml");
+        var legacy = State("cloudrun-v1.state.json", "--policy", prod);
+        var clean = Preview("clean.preview.json", "--policy", prod);
+        var bindings = Preview("iam-bindings.preview.json", "--policy", prod);
+
+        // policies/prod.yaml: no people as invokers, principals from acme.shop and acme-ci only, deletion protection required.
+        Assert.Contains("group:qa@legacy-shop.example may invoke every service and function of the project legacy-shop-prod (urn:", legacy.Out);
+        Assert.Contains("group:qa@legacy-shop.example may invoke every service and function of the project legacy-shop-prod, but legacy-shop.example is not an allowed domain", legacy.Out);
+        Assert.Contains("serviceAccount:smoke-tests@bookings-ci.iam.gserviceaccount.com may invoke the Cloud Run service availability, but bookings-ci is not an allowed project", clean.Out);
+        Assert.DoesNotContain("web-runtime@", clean.Out);   // the stack's own accounts are not outsiders
+        Assert.Contains("search has deletion protection off (urn:pulumi:staging::catalog::gcp:cloudrunv2/service:Service::search)", bindings.Out);
+        Assert.Equal(1, clean.ExitCode);
     }
 
     [Fact]
