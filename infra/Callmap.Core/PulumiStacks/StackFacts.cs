@@ -7,7 +7,7 @@ public enum WorkloadKind { CloudRunV2, CloudRunV1, FunctionGen1, FunctionGen2 }
 public enum GrantMode { Member, Binding, Policy }
 
 /// <summary>What a grant is on.</summary>
-public enum GrantTarget { CloudRun, FunctionGen1, FunctionGen2, Project }
+public enum GrantTarget { CloudRun, FunctionGen1, FunctionGen2, Project, IapBackend }
 
 /// <summary>
 /// A Cloud Run service or function, normalised: physical name, ingress in one vocabulary (all, internal,

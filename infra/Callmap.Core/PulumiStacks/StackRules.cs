@@ -74,6 +74,7 @@ public static class StackRules
     {
         GrantTarget.Project => $"the project {g.TargetName}",
         GrantTarget.CloudRun => $"the Cloud Run service {g.TargetName}",
+        GrantTarget.IapBackend => $"the IAP-protected backend {g.TargetName}",
         _ => $"the function {g.TargetName}",
     };
 
@@ -96,7 +97,7 @@ public static class StackRules
 
     private static IEnumerable<StackFinding> MinimalRole(StackFacts f, PolicyContext c, RuleSettings s)
     {
-        foreach (var g in f.Grants.Where(g => g.Target != GrantTarget.Project))
+        foreach (var g in f.Grants.Where(g => g.Target is not (GrantTarget.Project or GrantTarget.IapBackend)))
         {
             var permission = g.Target == GrantTarget.FunctionGen1 ? GrantRoles.FunctionInvokePermission : GrantRoles.RunInvokePermission;
             if (g.Role.IsUnknown) { yield return CannotJudge(f, g.Resource, "the role", "check the state after apply (callmap check --pulumi-state)"); continue; }
@@ -209,6 +210,7 @@ public static class StackRules
     {
         GrantTarget.FunctionGen1 => facts.Permissions.Contains(GrantRoles.FunctionInvokePermission),
         GrantTarget.Project => facts.Permissions.Contains(GrantRoles.RunInvokePermission) || facts.Permissions.Contains(GrantRoles.FunctionInvokePermission),
+        GrantTarget.IapBackend => false,
         _ => facts.Permissions.Contains(GrantRoles.RunInvokePermission),
     });
 

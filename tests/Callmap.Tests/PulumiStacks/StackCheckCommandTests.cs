@@ -208,6 +208,24 @@ public class StackCheckCommandTests
     }
 
     [Fact]
+    public void Everyone_admitted_through_IAP_is_a_public_member_finding()
+    {
+        // gcp-facts.md: allAuthenticatedUsers is any Google account anywhere; IAP users get roles/iap.httpsResourceAccessor.
+        var file = Path.Combine(Path.GetTempPath(), $"callmap-iap-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            { "version": 3, "deployment": { "resources": [
+              { "urn": "urn:pulumi:prod::p::gcp:iap/webBackendServiceIamMember:WebBackendServiceIamMember::admin-users", "type": "gcp:iap/webBackendServiceIamMember:WebBackendServiceIamMember",
+                "outputs": { "project": "acme", "webBackendService": "admin-backend", "role": "roles/iap.httpsResourceAccessor", "member": "allAuthenticatedUsers" } }
+            ] } }
+            """);
+        var run = CallmapCli.Run("check", "--pulumi-state", file, "--policy", Baseline);
+        File.Delete(file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("allAuthenticatedUsers holds roles/iap.httpsResourceAccessor on the IAP-protected backend admin-backend (urn:pulumi:prod::p::gcp:iap/webBackendServiceIamMember:WebBackendServiceIamMember::admin-users)", run.Out);
+    }
+
+    [Fact]
     public void Checking_a_map_evaluates_none_of_the_rules_only_resources_need()
     {
         var run = CallmapCli.Run("check", Path.Combine(RepoPaths.Stacks, "prod.yaml"));
