@@ -58,6 +58,7 @@ public static class StackRules
         ["allowed-principals"] = AllowedPrincipals,
         ["allowed-regions"] = AllowedRegions,
         ["deletion-protection"] = DeletionProtection,
+        ["identity-platform"] = IdentityPlatform,
     };
 
     /// <summary>Whether a rule is evaluated on this context: resource rules on stacks, the others on maps.</summary>
@@ -270,6 +271,29 @@ public static class StackRules
             if (protection.IsUnknown) yield return CannotJudge(f, w.Resource, "deletionProtection", "check the state after apply (callmap check --pulumi-state)");
             else if (protection.Text == "false")
                 yield return new StackFinding(w.Resource, $"{w.Name} has deletion protection off ({w.Resource.Urn})", "remove deletionProtection: false");
+        }
+    }
+
+    private static IEnumerable<StackFinding> IdentityPlatform(StackFacts f, PolicyContext c, RuleSettings s)
+    {
+        static int Strength(string? state) => state switch { "MANDATORY" => 2, "ENABLED" => 1, _ => 0 };
+        var allowed = s.List("authorizedDomains");
+        foreach (var config in f.Resources.Where(r => r.Type == GcpTypes.IdentityPlatformConfig))
+        {
+            if (s.Text("mfa") is { } required)
+            {
+                var state = config.Value("mfa.state").Or("DISABLED");
+                if (state.IsUnknown) yield return CannotJudge(f, config, "the MFA state", "check the state after apply (callmap check --pulumi-state)");
+                else if (Strength(state.Text) < Strength(required.ToUpperInvariant()))
+                    yield return new StackFinding(config, $"Identity Platform MFA is {state}, the policy demands {required.ToUpperInvariant()} ({config.Urn})", $"set mfa.state {required.ToUpperInvariant()}");
+            }
+            if (allowed.Count == 0) continue;
+            var domains = config.Items("authorizedDomains");
+            if (domains is null) { yield return CannotJudge(f, config, "the authorized domains", "check the state after apply (callmap check --pulumi-state)"); continue; }
+            foreach (var domain in domains.Select(PulumiResource.Text))
+                if (domain.IsUnknown) yield return CannotJudge(f, config, "an authorized domain", "check the state after apply (callmap check --pulumi-state)");
+                else if (domain.Text is { } d && !allowed.Any(a => d == a || d.EndsWith("." + a, StringComparison.Ordinal)))
+                    yield return new StackFinding(config, $"Identity Platform accepts sign-ins from {d}, which the policy does not allow ({config.Urn})", "remove it from authorizedDomains, or allow it in the stack's policy");
         }
     }
 

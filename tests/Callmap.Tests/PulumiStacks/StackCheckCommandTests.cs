@@ -74,7 +74,7 @@ public class StackCheckCommandTests
         var run = Preview("clean.preview.json");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("0 mandatory violations, 0 advisory findings, 15 of 15 rules passed.", run.Out);
+        Assert.Contains("0 mandatory violations, 0 advisory findings, 16 of 16 rules passed.", run.Out);
         Snapshot.Match(FromRoot(run.Out), "PulumiStacks/clean-preview.text");
     }
 
@@ -108,7 +108,7 @@ public class StackCheckCommandTests
 
         Assert.Equal(1, junit.ExitCode);
         Assert.Equal(1, markdown.ExitCode);
-        Assert.Contains("tests=\"15\" failures=\"7\"", junit.Out);
+        Assert.Contains("tests=\"16\" failures=\"7\"", junit.Out);
         Assert.Contains("| [`authoritative-iam`](policies/README.md#authoritative-iam) | mandatory | ✗ 3 findings |", markdown.Out);
         Snapshot.Match(FromRoot(junit.Out), "PulumiStacks/iam-bindings-preview.junit", "xml");
         Snapshot.Match(FromRoot(markdown.Out), "PulumiStacks/iam-bindings-preview.markdown", "md");
@@ -123,7 +123,7 @@ public class StackCheckCommandTests
         File.Delete(policy);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("0 mandatory violations, 3 advisory findings, 11 of 14 rules passed.", run.Out);
+        Assert.Contains("0 mandatory violations, 3 advisory findings, 12 of 15 rules passed.", run.Out);
     }
 
     [Fact]
@@ -205,6 +205,26 @@ public class StackCheckCommandTests
             .Select(r => r.GetProperty("message").GetProperty("text").GetString()!).ToList();
         Assert.Contains(messages, m => m.StartsWith("allUsers holds roles/run.servicesInvoker on the Cloud Run service api", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("cannot judge until apply: the member of urn:pulumi:dev::p::gcp:cloudrunv2/serviceIamMember:ServiceIamMember::later", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Identity_platform_mfa_and_domains_are_judged_by_the_stack_policy()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"callmap-idp-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """
+            { "version": 3, "deployment": { "resources": [
+              { "urn": "urn:pulumi:prod::p::gcp:identityplatform/config:Config::auth", "type": "gcp:identityplatform/config:Config",
+                "outputs": { "project": "acme-shop-prod", "authorizedDomains": ["acme.shop", "login.acme.shop", "evil.example"], "mfa": { "state": "DISABLED" } } }
+            ] } }
+            """);
+        var run = CallmapCli.Run("check", "--pulumi-state", file, "--policy", Baseline, "--policy", Path.Combine(RepoPaths.Root, "policies", "prod.yaml"));
+        File.Delete(file);
+
+        // policies/prod.yaml: mfa enabled, domains acme.shop (and its subdomains) and acme-shop-prod.firebaseapp.com.
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Identity Platform MFA is DISABLED, the policy demands ENABLED", run.Out);
+        Assert.Contains("Identity Platform accepts sign-ins from evil.example, which the policy does not allow", run.Out);
+        Assert.DoesNotContain("login.acme.shop, which", run.Out);
     }
 
     [Fact]
