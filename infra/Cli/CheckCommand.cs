@@ -17,7 +17,10 @@ public static class CheckCommand
 
     public static Command Create(Terminal terminal)
     {
-        var map = new Argument<FileInfo>("map") { Description = "The access map, e.g. stacks/prod.yaml" };
+        var map = new Argument<FileInfo?>("map") { Description = "The access map, e.g. stacks/prod.yaml (or give --pulumi-preview / --pulumi-state)", Arity = ArgumentArity.ZeroOrOne };
+        var preview = new Option<FileInfo?>("--pulumi-preview") { Description = "Check a Pulumi stack instead of a map: the output of `pulumi preview --json`" };
+        var state = new Option<FileInfo?>("--pulumi-state") { Description = "Check a Pulumi stack instead of a map: the output of `pulumi stack export`" };
+        var resources = new Option<string?>("--pulumi-resources") { Description = "Check resources as the CrossGuard pack (policies/crossguard) hands them over; - reads standard input" };
         var policies = new Option<FileInfo[]>("--policy", "-p")
         {
             Description = $"Policy files, later ones overriding earlier ones (default: {BaselinePolicy} and policies/STACK.yaml of the project: the folder holding Pulumi.yaml above the map, else above the working directory)",
@@ -31,8 +34,13 @@ public static class CheckCommand
             policies,
             roles,
             format,
+            preview,
+            state,
+            resources,
         };
-        command.SetAction(parse => Run(parse.GetValue(map)!, parse.GetValue(policies) ?? [], parse.GetValue(format), terminal, parse.GetValue(roles)));
+        command.SetAction(parse => parse.GetValue(preview) is not null || parse.GetValue(state) is not null || parse.GetValue(resources) is not null || parse.GetValue(map) is null
+            ? StackCheckCommand.Run(parse.GetValue(map), parse.GetValue(preview), parse.GetValue(state), parse.GetValue(policies) ?? [], parse.GetValue(format), terminal, parse.GetValue(roles), parse.GetValue(resources))
+            : Run(parse.GetValue(map)!, parse.GetValue(policies) ?? [], parse.GetValue(format), terminal, parse.GetValue(roles)));
         return command;
     }
 

@@ -7,6 +7,7 @@ using Callmap.Benchmarks;
 // fuzz COUNT [FIRST_SEED]   COUNT generated maps, policies, roles files and tokens; failures, slowest case; exit 1 on a failure
 // commands [options]        every command and format as a whole process against the floor (see CommandBenchmark.Usage)
 // floor FILE...             the floor: start .NET and parse the files with YamlDotNet (run by `commands`)
+// stack                     check --pulumi-state timings on state exports of 200 / 2,000 / 20,000 services
 // anything else             the BenchmarkDotNet suite (arguments go to BenchmarkDotNet)
 return args switch
 {
@@ -17,6 +18,7 @@ return args switch
     ["peak"] => Measure.PeakForTargetMap(),
     ["commands", .. var options] => CommandBenchmark.Run(options),
     ["floor", .. var files] => Floor.Run(files),
+    ["stack"] => MeasureStack.Run(),
     _ => Suite(args),
 };
 

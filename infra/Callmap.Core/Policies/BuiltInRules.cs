@@ -156,6 +156,9 @@ public static class BuiltInRules
                 ? c.Plan.OfType<WorkloadItem>().Where(w => !w.DeletionProtection)
                     .Select(w => (w.Source, w.Workload, $"{w.Workload} has deletion protection off", "remove 'deletionProtection: false'"))
                 : []),
+
+        // Rules only the resources of a Pulumi stack need (`check --pulumi-preview/--pulumi-state`).
+        .. PulumiStacks.StackRules.ResourceOnly,
     ];
 
     /// <summary>How far ahead a waiver may end when the policy does not say (expired-waiver's maxDays).</summary>

@@ -88,6 +88,8 @@ public static class CheckReport
                 },
             }),
         };
+        if (f.Resource is not null)
+            ((JsonObject)node["locations"]![0]!)["logicalLocations"] = new JsonArray(new JsonObject { ["fullyQualifiedName"] = f.Resource, ["kind"] = "resource" });
         if (waiver is not null)
             node["suppressions"] = new JsonArray(new JsonObject
             {

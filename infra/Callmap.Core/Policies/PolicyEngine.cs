@@ -20,9 +20,13 @@ public static class PolicyEngine
 
     public static CheckResult Check(PolicyContext context, PolicySet policies)
     {
-        var evaluated = BuiltInRules.All.Select(r => (Rule: r, policies.For(r.Id).Level)).Where(p => p.Level != PolicyLevel.Disabled).ToList();
-        var findings = evaluated
-            .SelectMany(p => p.Rule.Check(context, policies.For(p.Rule.Id)).Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix, f.Subject)));
+        var evaluated = BuiltInRules.All.Where(r => PulumiStacks.StackRules.Judges(r.Id, context))
+            .Select(r => (Rule: r, policies.For(r.Id).Level)).Where(p => p.Level != PolicyLevel.Disabled).ToList();
+        var findings = context.Stack is null
+            ? evaluated.SelectMany(p => p.Rule.Check(context, policies.For(p.Rule.Id)).Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix, f.Subject)))
+            // A stack has no waivers; its findings are named by the resource's URN.
+            : evaluated.SelectMany(p => PulumiStacks.StackRules.Check(p.Rule.Id, context, policies.For(p.Rule.Id))
+                .Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix, f.Resource.Urn, f.Resource.Urn)));
         return Verdict(findings, evaluated, context.Map, context.Date);
     }
 

@@ -11,6 +11,9 @@ public sealed record PolicyContext(AccessMap Map, Plan Plan, Roles.RoleCatalog? 
 
     /// <summary>The roles file given with --roles, or the facts callmap ships.</summary>
     public Roles.RoleCatalog Roles => RoleFacts ?? Callmap.Roles.RoleCatalog.Shipped;
+
+    /// <summary>Set when the rules judge the resources of a Pulumi stack (a preview or a state export) instead of the map's plan.</summary>
+    public PulumiStacks.StackFacts? Stack { get; init; }
 }
 
 /// <summary>
