@@ -279,6 +279,13 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
             schedule = null;
         }
         var zone = r.Optional("timeZone") is { } z ? Nodes.Text(z, $"callers.{key}.timeZone", d, "Europe/Berlin") : "Etc/UTC";
+        // A tz database name (Cloud Scheduler's timeZone): Area/Location, letters, digits, '_', '-', '+'.
+        if (zone is not null && !TimeZoneName().IsMatch(zone))
+        {
+            d.Add(DiagnosticCodes.InvalidValue, r.Optional("timeZone")!.At, $"'{zone}' is not a time zone name",
+                "write a tz database name such as Europe/Berlin, America/New_York or Etc/UTC");
+            zone = null;
+        }
         var method = r.Optional("method") is { } m ? Nodes.Word(m, $"callers.{key}.method", HttpMethods, d) : "POST";
         return schedule is null || zone is null || method is null ? null : new SchedulerSettings(schedule, zone, path ?? "/", method);
     }
@@ -393,4 +400,7 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,200}$")]
     private static partial Regex ConfigKeyPattern();
+
+    [GeneratedRegex("^(UTC|[A-Za-z][A-Za-z_]{0,30}(/[A-Za-z0-9][A-Za-z0-9_+-]{0,30}){1,2})$")]
+    private static partial Regex TimeZoneName();
 }

@@ -138,7 +138,12 @@ public sealed partial class Planner
                 $"evaluatePreconfiguredWaf('{waf}', {{'sensitivity': {policy.WafSensitivity}}})", null));
 
         var priority = 4000;
-        foreach (var limit in policy.PathLimits.OrderBy(l => l.Path, StringComparer.Ordinal))
+        // The most specific path first: exact paths, then longer prefixes. A request under a limit is allowed
+        // and evaluation stops, so a broad /v1/* limit before /v1/login would void the login limit.
+        foreach (var limit in policy.PathLimits
+                     .OrderBy(l => l.Path.EndsWith("/*", StringComparison.Ordinal) ? 1 : 0)
+                     .ThenByDescending(l => l.Path.EndsWith("/*", StringComparison.Ordinal) ? l.Path.Length : 0)
+                     .ThenBy(l => l.Path, StringComparer.Ordinal))
         {
             var description = ArmorLimits.Description($"rate limit {limit.Path}");
             if (!denyByDefault)

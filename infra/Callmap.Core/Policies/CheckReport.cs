@@ -131,16 +131,17 @@ public static class CheckReport
         var cases = result.Evaluated.Select(e =>
         {
             var findings = result.Findings.Where(f => f.RuleId == e.Rule.Id).ToList();
-            var details = string.Join("\n", findings.Select(f => $"{f.At}: {f.Message}. Fix: {f.Fix}"));
-            return new XElement("testcase", new XAttribute("classname", mapFile), new XAttribute("name", e.Rule.Id),
+            // XML 1.0 forbids most control characters: map strings in findings are shown escaped, never written raw.
+            var details = Reports.SafeText.Terminal(string.Join("\n", findings.Select(f => $"{f.At}: {f.Message}. Fix: {f.Fix}")));
+            return new XElement("testcase", new XAttribute("classname", Reports.SafeText.Terminal(mapFile)), new XAttribute("name", e.Rule.Id),
                 findings.Count == 0 ? null
                 : e.Level == PolicyLevel.Mandatory ? new XElement("failure", new XAttribute("message", $"{findings.Count} finding(s): {e.Rule.Title}"), details)
                 : new XElement("system-out", details));
         }).ToList();
         var waivers = result.ActiveWaivers.Count == 0 ? null : new XElement("system-out",
-            string.Join("\n", result.ActiveWaivers.Select(w => $"waiver: {w.Rule} for {w.Subject} until {w.Expires:yyyy-MM-dd}: {w.Reason}")));
+            Reports.SafeText.Terminal(string.Join("\n", result.ActiveWaivers.Select(w => $"waiver: {w.Rule} for {w.Subject} until {w.Expires:yyyy-MM-dd}: {w.Reason}"))));
         var root = new XElement("testsuites", new XElement("testsuite",
-            new XAttribute("name", $"callmap check {mapFile}"),
+            new XAttribute("name", Reports.SafeText.Terminal($"callmap check {mapFile}")),
             new XAttribute("tests", cases.Count),
             new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
             cases, waivers));

@@ -77,6 +77,31 @@ public partial class ArmorEvaluationTests
     }
 
     [Theory]
+    [InlineData("allow", "198.51.100.7")]
+    [InlineData("deny(404)", "203.0.113.7")]
+    public void A_broad_path_limit_never_shadows_a_stricter_one_on_a_path_it_covers(string defaultAction, string client)
+    {
+        var plan = Maps.Plan(Maps.Header + $$"""
+            edge:
+              armor:
+                default:
+                  defaultAction: {{defaultAction}}
+                  allow: [203.0.113.0/24]
+                  paths: { "/v1/*": { requests: 1000, seconds: 60 }, /v1/login: { requests: 10, seconds: 60, banSeconds: 600 }, "/v1/login/*": { requests: 20, seconds: 60 } }
+            services:
+              api:
+                run: { image: europe-west1-docker.pkg.dev/p/apps/api:1 }
+                public: { hosts: [api.acme.shop], auth: in-app }
+            """);
+
+        var policy = plan.OfType<SecurityPolicyItem>().Single();
+
+        Assert.Equal(10, FirstMatch(policy, client, "/v1/login")?.RateLimit?.Count);
+        Assert.Equal(20, FirstMatch(policy, client, "/v1/login/otp")?.RateLimit?.Count);
+        Assert.Equal(1000, FirstMatch(policy, client, "/v1/orders")?.RateLimit?.Count);
+    }
+
+    [Theory]
     [MemberData(nameof(ShippedMaps))]
     public void Every_policy_of_every_shipped_map_admits_exactly_what_its_lists_and_default_say(string map)
     {

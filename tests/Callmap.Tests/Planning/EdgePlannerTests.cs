@@ -132,9 +132,10 @@ public class EdgePlannerTests
         Assert.Equal("allow", rules[^1].Action);
         Assert.Equal(["*"], rules[^1].SrcIpRanges!);
         Assert.Equal("evaluatePreconfiguredWaf('sqli-v33-stable', {'sensitivity': 1})", rules[3].Expression);
-        Assert.Equal(("rate_based_ban", "request.path == '/v1/login'", 600), (rules[6].Action, rules[6].Expression, rules[6].RateLimit!.BanDurationSec));
+        // The exact login path before the /v1/* prefix that covers it: the first match under its limit ends evaluation.
+        Assert.Equal(("rate_based_ban", "request.path == '/v1/login'", 600), (rules[5].Action, rules[5].Expression, rules[5].RateLimit!.BanDurationSec));
         Assert.Equal(("throttle", "request.path.startsWith('/v1/')", "HTTP_HEADER", "X-Api-Key"),
-            (rules[5].Action, rules[5].Expression, rules[5].RateLimit!.EnforceOnKey, rules[5].RateLimit!.EnforceOnKeyName));
+            (rules[6].Action, rules[6].Expression, rules[6].RateLimit!.EnforceOnKey, rules[6].RateLimit!.EnforceOnKeyName));
         Assert.All(rules.Where(r => r.RateLimit is not null), r => Assert.Equal(("allow", "deny(429)"), (r.RateLimit!.ConformAction, r.RateLimit.ExceedAction)));
         Assert.DoesNotContain(rules, r => r.Action == "deny(429)");
         Assert.True(policy.AdaptiveProtection);

@@ -12,8 +12,7 @@ public class StackCheckCommandTests
 
     /// <summary>The CLI names files relative to the working directory; the snapshots name them from the repository root.</summary>
     private static string FromRoot(string output) =>
-        output.Replace(Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(RepoPaths.Tests, "PulumiStacks")).Replace('\\', '/') + "/", "tests/Callmap.Tests/PulumiStacks/")
-            .Replace(Path.GetRelativePath(Directory.GetCurrentDirectory(), RepoPaths.Root).Replace('\\', '/') + "/", "");
+        RootRelative.Of(output.Replace(Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(RepoPaths.Tests, "PulumiStacks")).Replace('\\', '/') + "/", "tests/Callmap.Tests/PulumiStacks/"));
 
     private static CliRun Preview(string name, params string[] more) => CallmapCli.Run(["check", "--pulumi-preview", Fixture(name), "--policy", Baseline, .. more]);
 

@@ -1,0 +1,73 @@
+using Callmap.Tests.Support;
+
+namespace Callmap.Tests.Cli;
+
+/// <summary>Map strings reach terminals, CI logs and XML reports: none of them may act there.</summary>
+public sealed class OutputSafetyTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("callmap-output-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Map(string waiverReason) => Write("map.yaml", $$"""
+        project: acme-shop-prod
+        projectNumber: "234567890123"
+        region: europe-west1
+        services:
+          orders: { run: { image: europe-west1-docker.pkg.dev/acme-shop-prod/apps/api:1.4.2 } }
+        callers:
+          user:bob@acme.shop: [orders]
+        waivers:
+          - { rule: people-invokers, subject: "user:bob@acme.shop on orders", reason: "{{waiverReason}}", expires: 2099-12-31 }
+        """);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string Baseline => Path.Combine(RepoPaths.Root, "policies", "baseline.yaml");
+
+    [Fact]
+    public void A_control_character_in_a_map_string_is_shown_escaped_in_junit_instead_of_breaking_the_xml()
+    {
+        var run = CallmapCli.Run("check", Map("\\e[2J"), "--policy", Baseline, "--format", "junit");
+
+        Assert.NotEqual(70, run.ExitCode);
+        var xml = System.Xml.Linq.XDocument.Parse(run.Out);
+        Assert.Contains("\\u{001b}[2J", xml.ToString());
+    }
+
+    [Fact]
+    public void A_map_string_cannot_start_an_output_line_as_a_ci_workflow_command()
+    {
+        // GitHub Actions runs "::error::", "::add-mask::" and "::stop-commands::" found at the start of any log line.
+        var run = CallmapCli.Run("check", Map("ok\\n::notice::fake all clear\\n##[error]fake"), "--policy", Baseline);
+
+        var lines = (run.Out + run.Error).Split('\n');
+        Assert.DoesNotContain(lines, l => l.StartsWith("::", StringComparison.Ordinal) || l.StartsWith("##[", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("\\u{003a}:notice::fake all clear", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_time_zone_that_is_not_a_tz_name_is_refused_where_it_is_written()
+    {
+        var map = Write("tz.yaml", """
+            project: acme-shop-prod
+            projectNumber: "234567890123"
+            region: europe-west1
+            services:
+              orders: { run: { image: europe-west1-docker.pkg.dev/acme-shop-prod/apps/api:1.4.2 } }
+            callers:
+              schedule/nightly: { invokes: orders, schedule: "0 3 * * *", timeZone: "Europe/Berlin\n::error::pwned" }
+            """);
+
+        var run = CallmapCli.Run("plan", map);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("tz.yaml:7:", run.Error);
+        Assert.Contains("is not a time zone name", run.Error);
+    }
+}
