@@ -36,6 +36,8 @@ public static class CheckReport
         var mandatory = result.Findings.Count(f => f.Level == PolicyLevel.Mandatory);
         var advisory = result.Findings.Count - mandatory;
         var passed = result.Evaluated.Count(e => result.Findings.All(f => f.RuleId != e.Rule.Id));
+        if (result.Disabled.Count > 0)
+            text.AppendLine().AppendLine($"Disabled by the policy files ({result.Disabled.Count}), judging nothing: {string.Join(", ", result.Disabled)}");
         text.AppendLine().AppendLine($"{mandatory} mandatory violation{(mandatory == 1 ? "" : "s")}, {advisory} advisory finding{(advisory == 1 ? "" : "s")}, {passed} of {result.Evaluated.Count} rules passed.");
         return text.ToString();
     }
@@ -122,6 +124,8 @@ public static class CheckReport
             foreach (var w in result.ActiveWaivers)
                 md.AppendLine($"| {SafeText.Code(w.Rule)} | {SafeText.Code(w.Subject)} | {w.Expires:yyyy-MM-dd} | {result.Waived.Count(x => x.Waiver == w)} | {SafeText.Markdown(w.Reason)} |");
         }
+        if (result.Disabled.Count > 0)
+            md.AppendLine().AppendLine($"**Disabled by the policy files** ({result.Disabled.Count}), judging nothing: {string.Join(", ", result.Disabled.Select(SafeText.Code))}");
         return md.ToString();
     }
 

@@ -11,6 +11,9 @@ public sealed record CheckResult(IReadOnlyList<Finding> Findings, IReadOnlyList<
     IReadOnlyList<WaivedFinding> Waived, IReadOnlyList<Model.Waiver> ActiveWaivers)
 {
     public bool HasMandatoryViolations => Findings.Any(f => f.Level == PolicyLevel.Mandatory);
+
+    /// <summary>Rules the policy files switched off: every report names them, so turning a rule off is never silent.</summary>
+    public IReadOnlyList<string> Disabled { get; init; } = [];
 }
 
 public static class PolicyEngine
@@ -20,14 +23,17 @@ public static class PolicyEngine
 
     public static CheckResult Check(PolicyContext context, PolicySet policies)
     {
-        var evaluated = BuiltInRules.All.Where(r => PulumiStacks.StackRules.Judges(r.Id, context))
-            .Select(r => (Rule: r, policies.For(r.Id).Level)).Where(p => p.Level != PolicyLevel.Disabled).ToList();
+        var judged = BuiltInRules.All.Where(r => PulumiStacks.StackRules.Judges(r.Id, context)).Select(r => (Rule: r, policies.For(r.Id).Level)).ToList();
+        var evaluated = judged.Where(p => p.Level != PolicyLevel.Disabled).ToList();
         var findings = context.Stack is null
             ? evaluated.SelectMany(p => p.Rule.Check(context, policies.For(p.Rule.Id)).Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix, f.Subject)))
             // A stack has no waivers; its findings are named by the resource's URN.
             : evaluated.SelectMany(p => PulumiStacks.StackRules.Check(p.Rule.Id, context, policies.For(p.Rule.Id))
                 .Select(f => new Finding(p.Rule.Id, p.Level, f.At, f.Message, f.Fix, f.Resource.Urn, f.Resource.Urn)));
-        return Verdict(findings, evaluated, context.Map, context.Date);
+        return Verdict(findings, evaluated, context.Map, context.Date) with
+        {
+            Disabled = judged.Where(p => p.Level == PolicyLevel.Disabled).Select(p => p.Rule.Id).ToList(),
+        };
     }
 
     /// <summary>Sorts findings by location and sets aside those the map's active waivers cover; shared by `check` and `audit`.</summary>

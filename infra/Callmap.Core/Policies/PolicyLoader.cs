@@ -10,6 +10,18 @@ namespace Callmap.Policies;
 /// </summary>
 public static class PolicyLoader
 {
+    private static string ListExample(string parameter) => parameter switch
+    {
+        "regions" => "europe-west1",
+        "projects" => "acme-ci",
+        "poolProjects" => "555555555555",
+        "requiredWaf" => "sqli-v33-stable",
+        _ => "acme.shop",
+    };
+
+    /// <summary>The rule that ends waivers; no policy may turn it down.</summary>
+    private const string ExpiredWaiverRule = "expired-waiver";
+
     private static readonly Dictionary<string, PolicyLevel> Levels = new()
     {
         ["mandatory"] = PolicyLevel.Mandatory,
@@ -77,7 +89,16 @@ public static class PolicyLoader
         var previous = earlier.GetValueOrDefault(id);
         var parameters = new Dictionary<string, object>(previous?.Parameters ?? new Dictionary<string, object>(), StringComparer.Ordinal);
         if (entry.Value is YScalar)
-            return Nodes.Choice(entry.Value, $"rules.{id}", Levels, d) is { } level ? new RuleSettings(level, parameters, entry.Key.At) : null;
+        {
+            if (Nodes.Choice(entry.Value, $"rules.{id}", Levels, d) is not { } level) return null;
+            if (id == ExpiredWaiverRule && level != PolicyLevel.Mandatory)
+            {
+                d.Add(DiagnosticCodes.InvalidValue, entry.Value.At, $"'{ExpiredWaiverRule}' must stay mandatory: below it, an expired waiver would go on waiving",
+                    "remove this line (it is mandatory); to allow longer waivers, raise maxDays (at most 3650)");
+                return null;
+            }
+            return new RuleSettings(level, parameters, entry.Key.At);
+        }
 
         if (Nodes.Mapping(entry.Value, $"rules.{id}", d, "{ level: mandatory }") is not { } body) return null;
         var reader = new MappingReader(body, $"rule '{id}'", d, ["level", .. rule.Parameters.Keys]);
@@ -95,7 +116,22 @@ public static class PolicyLoader
                 _ => Nodes.Sequence(node, $"rules.{id}.{name}", d, "[europe-west1]") is { } list
                     ? list.Items.Select(i => Nodes.Text(i, $"rules.{id}.{name}[]", d, "value")).OfType<string>().ToList() : null,
             };
+            // An empty allow list reads as "nothing allowed" but each rule treats a missing list as "no restriction":
+            // written out, it can only be a mistake or a way to switch the rule off.
+            if (value is List<string> { Count: 0 })
+            {
+                d.Add(DiagnosticCodes.InvalidValue, node.At, $"rules.{id}.{name} is an empty list, which this rule reads as no restriction at all",
+                    $"list what is allowed, e.g. {name}: [{ListExample(name)}], or remove '{name}' to say so plainly");
+                continue;
+            }
             if (value is not null) parameters[name] = value;
+        }
+        if (id == ExpiredWaiverRule && levelValue is not null and not PolicyLevel.Mandatory)
+        {
+            // Waivers end: turning this rule down would let every waiver last forever.
+            d.Add(DiagnosticCodes.InvalidValue, reader.Optional("level")?.At ?? entry.Key.At, $"'{ExpiredWaiverRule}' must stay mandatory: below it, an expired waiver would go on waiving",
+                "remove the level (it is mandatory); to allow longer waivers, raise maxDays (at most 3650)");
+            return null;
         }
         return levelValue is null ? null : new RuleSettings(levelValue.Value, parameters, entry.Key.At);
     }

@@ -26,6 +26,19 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void A_rule_the_policy_files_switch_off_is_named_in_the_report_never_silently_dropped()
+    {
+        var policy = Path.Combine(Directory.CreateTempSubdirectory("callmap-disabled-").FullName, "off.yaml");
+        File.WriteAllText(policy, "rules:\n  no-public-members: disabled\n");
+
+        var run = CallmapCli.Run("check", Stack("prod.yaml"), "--policy", Policy("baseline.yaml"), "--policy", policy);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Disabled by the policy files (1), judging nothing: no-public-members", run.Out);
+        Directory.Delete(Path.GetDirectoryName(policy)!, recursive: true);
+    }
+
+    [Fact]
     public void The_dev_map_under_the_prod_policy_fails_with_located_findings_and_exits_1()
     {
         var run = CallmapCli.Run("check", Stack("dev.yaml"), "--policy", Policy("baseline.yaml"), "--policy", Policy("prod.yaml"));
