@@ -18,6 +18,7 @@ public sealed record AccessDiff(IReadOnlyList<AccessChange> Changes, Plan Old, P
         var changes = new List<AccessChange>();
         Services(old, @new, changes);
         Edges(old, @new, changes);
+        Enqueuers(old, @new, changes);
         Public(old, @new, changes);
         Ingress(old, @new, changes);
         Accounts(old, @new, changes);
@@ -54,6 +55,19 @@ public sealed record AccessDiff(IReadOnlyList<AccessChange> Changes, Plan Old, P
             var losers = old.Matrix.Cells.Where(c => c.Service == gone).Select(c => c.Caller).ToList();
             changes.Add(new(ChangeKind.Narrowed, $"service {gone} deleted{(losers.Count > 0 ? $" (its callers lose access: {string.Join(", ", losers)})" : "")}"));
         }
+    }
+
+    /// <summary>Who may add tasks to a queue: each task invokes the queue's target with the queue's token, so a new enqueuer widens access.</summary>
+    private static void Enqueuers(Plan old, Plan @new, List<AccessChange> changes)
+    {
+        static HashSet<(string Enqueuer, string Queue)> Of(Plan plan) =>
+            plan.OfType<TasksEnqueuerGrantItem>().Select(g => (g.Caller, g.Target)).ToHashSet();
+        var (before, after) = (Of(old), Of(@new));
+        var targets = @new.OfType<TasksQueueItem>().ToDictionary(q => q.Caller, q => q.Target);
+        foreach (var (enqueuer, queue) in after.Except(before).OrderBy(p => p))
+            changes.Add(new(ChangeKind.Widened, $"{enqueuer} may now add tasks to {queue}, which invokes {targets.GetValueOrDefault(queue, "its service")}"));
+        foreach (var (enqueuer, queue) in before.Except(after).OrderBy(p => p))
+            changes.Add(new(ChangeKind.Narrowed, $"{enqueuer} may no longer add tasks to {queue}"));
     }
 
     private static void Edges(Plan old, Plan @new, List<AccessChange> changes)

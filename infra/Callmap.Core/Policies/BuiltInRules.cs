@@ -83,7 +83,7 @@ public static class BuiltInRules
             new Dictionary<string, ParameterKind> { ["allowPeople"] = ParameterKind.Bool, ["usersOnlyViaGroups"] = ParameterKind.Bool },
             (c, s) => InvokerGrants(c).Where(g => g.Member.StartsWith("user:", StringComparison.Ordinal) || g.Member.StartsWith("group:", StringComparison.Ordinal))
                 .Where(g => !s.Bool("allowPeople", true) || (s.Bool("usersOnlyViaGroups", false) && g.Member.StartsWith("user:", StringComparison.Ordinal)))
-                .Select(g => (g.Source, Subject(g), $"{g.Member} may invoke {g.Target}",
+                .Select(g => (g.Source, Subject(g), $"{g.Member} {Reach(g)}",
                     s.Bool("allowPeople", true) ? $"put the user in a group and grant the group: group:NAME@DOMAIN: [{g.Target}]" : "remove people from this stack's callers; test in a development stack"))
                 // IAP is the way people are meant to reach a service, so allowPeople does not apply to it; single users still go through groups.
                 .Concat(c.Plan.OfType<IapAccessGrantItem>().Where(g => s.Bool("usersOnlyViaGroups", false) && g.Member.StartsWith("user:", StringComparison.Ordinal))
@@ -97,7 +97,7 @@ public static class BuiltInRules
                 .Where(p => p.why is not null)
                 .Select(p => (p.g.Source, Subject(p.g), p.g is IapAccessGrantItem
                         ? $"{p.g.Member} may reach {p.g.Target} through IAP, but {p.why}"
-                        : $"{p.g.Member} may invoke {p.g.Target}, but {p.why}",
+                        : $"{p.g.Member} {Reach(p.g)}, but {p.why}",
                     p.g is IapAccessGrantItem
                         ? $"remove it from {p.g.Target}'s public.iap.members, or add its domain or project to this rule's allow list in the stack's policy"
                         : "remove the caller, or add its domain or project to this rule's allow list in the stack's policy"))),
@@ -167,7 +167,18 @@ public static class BuiltInRules
     /// <summary>A grant's subject, as waivers name it: who, on what.</summary>
     private static string Subject(GrantItem g) => $"{g.Member} on {g.Target}";
 
-    private static IEnumerable<GrantItem> InvokerGrants(PolicyContext c) => c.Plan.OfType<GrantItem>().Where(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem);
+    /// <summary>
+    /// Grants that let their member make a service run: invoker roles, and the enqueuer role on a queue whose
+    /// tasks call a service with the queue's own token (an indirect invoke, judged the same way).
+    /// </summary>
+    private static IEnumerable<GrantItem> InvokerGrants(PolicyContext c) =>
+        c.Plan.OfType<GrantItem>().Where(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem or TasksEnqueuerGrantItem);
+
+    private static string Reach(GrantItem g) => g switch
+    {
+        TasksEnqueuerGrantItem => $"may add tasks to {g.Target}, whose tasks invoke their service with the queue's own token",
+        _ => $"may invoke {g.Target}",
+    };
 
     private static bool IsDefaultAccount(string email) =>
         email.EndsWith("-compute@developer.gserviceaccount.com", StringComparison.Ordinal) || email.EndsWith("@appspot.gserviceaccount.com", StringComparison.Ordinal);

@@ -82,6 +82,24 @@ public class AccessDiffTests
     }
 
     [Fact]
+    public void A_new_enqueuer_of_a_queue_is_widened_access_to_the_service_its_tasks_invoke()
+    {
+        const string Map = Maps.Header + """
+            services:
+              api: { run: { image: europe-west1-docker.pkg.dev/p/apps/api:1 } }
+              mailer: { run: { image: europe-west1-docker.pkg.dev/p/apps/mailer:1 } }
+            callers:
+              tasks/outbound-mail: { invokes: mailer, enqueuers: [api] }
+            """;
+        var widened = Map.Replace("enqueuers: [api]", "enqueuers: [api, user:eve@gmail.com]");
+
+        var diff = AccessDiff.Between(Maps.Plan(Map), Maps.Plan(widened));
+
+        Assert.True(diff.Widens);
+        Assert.Equal(new AccessChange(ChangeKind.Widened, "user:eve@gmail.com may now add tasks to tasks/outbound-mail, which invokes mailer"), Assert.Single(diff.Changes));
+    }
+
+    [Fact]
     public void A_new_edge_is_widened_access()
     {
         var diff = DiffAfter(("orders: [payments]", "orders: [payments, receipts]"));

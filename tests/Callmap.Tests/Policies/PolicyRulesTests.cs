@@ -30,6 +30,24 @@ public class PolicyRulesTests
         plan with { Items = plan.Items.Select(i => i.Name == name ? change(i) : i).ToList() };
 
     [Fact]
+    public void Enqueuers_from_outside_the_allowed_domains_and_people_are_judged_like_invokers()
+    {
+        var map = Maps.Valid(Maps.Header + """
+            services:
+              mailer: { run: { image: europe-west1-docker.pkg.dev/p/apps/mailer:1 } }
+            callers:
+              tasks/outbound-mail: { invokes: mailer, enqueuers: [user:bob@gmail.com, "serviceAccount:x@evil.iam.gserviceaccount.com"] }
+            """);
+        var prod = Policy(File.ReadAllText(Path.Combine(RepoPaths.Root, "policies", "prod.yaml")));
+
+        var findings = Check(map, prod);
+
+        Assert.Contains(findings, f => f.RuleId == "people-invokers" && f.Message.StartsWith("user:bob@gmail.com may add tasks to tasks/outbound-mail", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.RuleId == "allowed-principals" && f.Message.StartsWith("serviceAccount:x@evil.iam.gserviceaccount.com may add tasks to tasks/outbound-mail", StringComparison.Ordinal));
+        Assert.All(findings.Where(f => f.RuleId is "people-invokers" or "allowed-principals"), f => Assert.Equal(PolicyLevel.Mandatory, f.Level));
+    }
+
+    [Fact]
     public void The_shipped_stacks_pass_their_own_policies()
     {
         Assert.Empty(Check(Load("stacks/prod.yaml"), PolicyLoader.LoadFiles([Path.Combine(RepoPaths.Root, "policies", "baseline.yaml"), Path.Combine(RepoPaths.Root, "policies", "prod.yaml")]).Policies!));
