@@ -234,6 +234,24 @@ public static class BuiltInRules
         var actual = policy.Rules.Single(r => r.Priority == int.MaxValue).Action;
         if (wanted is "deny" && !actual.StartsWith("deny", StringComparison.Ordinal) || wanted is "allow" && actual != "allow")
             yield return ("default action", $"Cloud Armor {policy.Policy} ends with {actual}, the policy demands {wanted}", $"set edge.armor.{policy.Policy}.defaultAction");
+        else if (wanted is "deny" && AdmitsAlmostEveryone(policy))
+            yield return ("default action", $"Cloud Armor {policy.Policy} denies by default but its allow list admits half the internet or more",
+                $"list only the networks that should reach it in edge.armor.{policy.Policy}.allow");
+    }
+
+    /// <summary>
+    /// Whether the ranges a policy admits before its default rule cover at least half of IPv4 (2^31 addresses,
+    /// e.g. 0.0.0.0/0, or 0.0.0.0/1 with 128.0.0.0/1) or an IPv6 prefix shorter than /8: a deny default in name only.
+    /// </summary>
+    private static bool AdmitsAlmostEveryone(SecurityPolicyItem policy)
+    {
+        var ranges = policy.Rules.Where(r => r.Priority != int.MaxValue && (r.Action == "allow" || r.RateLimit is not null))
+            .SelectMany(r => r.SrcIpRanges ?? []).Where(r => r != "*")
+            .Select(r => System.Net.IPNetwork.TryParse(r.Contains('/') ? r : r + (r.Contains(':') ? "/128" : "/32"), out var n) ? n : (System.Net.IPNetwork?)null)
+            .OfType<System.Net.IPNetwork>().Distinct().ToList();
+        var v4 = ranges.Where(n => n.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork).Sum(n => Math.Pow(2, 32 - n.PrefixLength));
+        return v4 >= Math.Pow(2, 31) || ranges.Any(n => n.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && n.PrefixLength < 8)
+            || policy.Rules.Any(r => r.Priority != int.MaxValue && r.Action == "allow" && r.SrcIpRanges is ["*"]);
     }
 
     private static IEnumerable<(string Aspect, string Message, string Fix)> IdentityProblems(IdentityPlatformConfigItem config, RuleSettings s)

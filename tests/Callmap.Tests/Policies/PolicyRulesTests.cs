@@ -29,6 +29,35 @@ public class PolicyRulesTests
     private static Plan Replace(Plan plan, string name, Func<PlanItem, PlanItem> change) =>
         plan with { Items = plan.Items.Select(i => i.Name == name ? change(i) : i).ToList() };
 
+    [Theory]
+    [InlineData("[0.0.0.0/0]")]
+    [InlineData("[0.0.0.0/1, 128.0.0.0/1]")]
+    [InlineData("[\"::/0\"]")]
+    public void A_deny_default_whose_allow_list_admits_everyone_does_not_satisfy_a_policy_demanding_deny(string allow)
+    {
+        var map = Maps.Valid(Maps.Header + $$"""
+            edge:
+              armor:
+                default: { defaultAction: deny(403), allow: {{allow}}, rateLimit: { requests: 100, seconds: 60 } }
+            services:
+              api:
+                run: { image: europe-west1-docker.pkg.dev/p/apps/api:1 }
+                public: { hosts: [api.acme.shop], auth: in-app }
+            """);
+
+        var findings = Check(map, Policy("rules: { public-backend-protection: { level: mandatory, defaultAction: deny } }\n"));
+
+        Assert.Contains(findings, f => f.RuleId == "public-backend-protection" && f.Message.Contains("admits half the internet or more", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_offices_only_allow_list_under_a_deny_default_satisfies_a_policy_demanding_deny()
+    {
+        var findings = Check(Load("stacks/prod.yaml"), Policy("rules: { public-backend-protection: { level: mandatory, defaultAction: deny } }\n"));
+
+        Assert.DoesNotContain(findings, f => f.RuleId == "public-backend-protection" && f.Message.StartsWith("admin", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Enqueuers_from_outside_the_allowed_domains_and_people_are_judged_like_invokers()
     {
