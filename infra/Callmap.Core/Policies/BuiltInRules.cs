@@ -45,7 +45,9 @@ public static class BuiltInRules
             new Dictionary<string, ParameterKind>(),
             (c, _) => c.Plan.OfType<GrantItem>().Where(g => NeededPermission.ContainsKey(g.Kind))
                 .Select(g => (g, smallest: c.Roles.SmallestRoleWith(NeededPermission[g.Kind])))
-                .Where(p => p.g.Role != p.smallest)
+                // A role as small as the smallest (a tie) is not broader: only more permissions, or a role that does
+                // not hold the permission at all, is a finding.
+                .Where(p => p.g.Role != p.smallest && !AsSmallAs(c.Roles, p.g.Role, p.smallest, NeededPermission[p.g.Kind]))
                 .Select(p => (p.g.Source, Subject(p.g), $"{p.g.Member} gets {p.g.Role} on {p.g.Target}, more than {p.smallest}", $"grant {p.smallest}"))),
 
         new("no-basic-roles", "No basic roles (owner, editor, viewer)",
@@ -173,6 +175,10 @@ public static class BuiltInRules
     /// </summary>
     private static IEnumerable<GrantItem> InvokerGrants(PolicyContext c) =>
         c.Plan.OfType<GrantItem>().Where(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem or TasksEnqueuerGrantItem);
+
+    private static bool AsSmallAs(RoleCatalog roles, string role, string smallest, string permission) =>
+        roles.Roles.TryGetValue(role, out var planned) && planned.Permissions is { } held && held.Contains(permission)
+        && roles.Roles.TryGetValue(smallest, out var least) && least.Permissions is { } fewest && held.Count <= fewest.Count;
 
     private static string Reach(GrantItem g) => g switch
     {

@@ -26,6 +26,22 @@ public class CheckFormatsAndRolesTests
     }
 
     [Fact]
+    public void A_role_as_small_as_the_smallest_is_no_finding_when_a_roles_file_has_a_tie()
+    {
+        // Another role holding exactly run.routes.invoke, sorting before roles/run.servicesInvoker: a tie, not a broader grant.
+        var facts = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "Callmap.Core", "Roles", "roles.json")))!.AsObject();
+        facts["roles/aaa.invoker"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "title": "A", "stage": "GA", "permissions": ["run.routes.invoke"] }""");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("callmap-tie-").FullName, "roles.json");
+        File.WriteAllText(file, facts.ToJsonString());
+
+        var run = CallmapCli.Run("check", Path.Combine(RepoPaths.Stacks, "prod.yaml"), "--roles", file);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("minimal-role (mandatory)", run.Out);
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    [Fact]
     public void Markdown_lists_the_failing_rules_first_with_links_to_their_pages()
     {
         var run = CallmapCli.Run(["check", Dev, .. UnderProd, "--format", "markdown"]);
@@ -50,7 +66,7 @@ public class CheckFormatsAndRolesTests
         File.WriteAllText(file, """
             {
               "roles/aa.runPinger": { "title": "Run Pinger", "stage": "GA", "permissions": ["run.routes.invoke"] },
-              "roles/run.servicesInvoker": { "title": "Cloud Run Service Invoker", "stage": "GA", "permissions": ["run.routes.invoke"] },
+              "roles/run.servicesInvoker": { "title": "Cloud Run Service Invoker", "stage": "GA", "permissions": ["run.routes.invoke", "run.routes.get"] },
               "roles/cloudfunctions.invoker": { "title": "Cloud Functions Invoker", "stage": "GA", "permissions": ["cloudfunctions.functions.invoke"] },
               "roles/secretmanager.secretAccessor": { "title": "Secret Manager Secret Accessor", "stage": "GA", "permissions": ["secretmanager.versions.access"] }
             }
