@@ -272,9 +272,9 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
     private SchedulerSettings? Scheduler(MappingReader r, string key, string? path)
     {
         var schedule = r.Required("schedule", "\"0 3 * * *\"") is { } s ? Nodes.Text(s, $"callers.{key}.schedule", d, "\"0 3 * * *\"") : null;
-        if (schedule is not null && schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5)
+        if (schedule is not null && Validation.CronSchedule.Problem(schedule) is { } problem)
         {
-            d.Add(DiagnosticCodes.InvalidValue, r.Optional("schedule")!.At, $"'{schedule}' is not a five-field cron schedule",
+            d.Add(DiagnosticCodes.InvalidValue, r.Optional("schedule")!.At, $"'{schedule}' is not a cron schedule Cloud Scheduler accepts: {problem}",
                 "write minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\" for 03:00 every day");
             schedule = null;
         }
