@@ -32,9 +32,12 @@ internal sealed class Declared(Plan plan, IReadOnlyDictionary<string, Output<str
     /// </summary>
     public CustomResourceOptions Options(PlanItem item) => new()
     {
-        DependsOn = item.DependsOn.Select(name => (Resource)_resources[name]).ToList(),
+        DependsOn = DependsOn(item),
         DeleteBeforeReplace = Replacement.DeleteBeforeReplace(item.Kind),
     };
+
+    /// <summary>The resources an item waits for, as the plan lists them (also what an invoke made for it waits for).</summary>
+    public List<Resource> DependsOn(PlanItem item) => item.DependsOn.Select(name => (Resource)_resources[name]).ToList();
 
     /// <summary>The load balancer's IP address once assigned, or null when nothing is public.</summary>
     public Output<string>? Address() =>

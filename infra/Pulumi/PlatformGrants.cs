@@ -19,7 +19,9 @@ internal static class PlatformGrants
             Member = item.MemberFrom switch
             {
                 MemberSource.StorageServiceAgent => Gcp.Storage.GetProjectServiceAccount
-                    .Invoke(new Gcp.Storage.GetProjectServiceAccountInvokeArgs { Project = item.Project }).Apply(agent => agent.Member),
+                    // Asked only once the Storage API the plan enables for it is on.
+                    .Invoke(new Gcp.Storage.GetProjectServiceAccountInvokeArgs { Project = item.Project }, new InvokeOutputOptions { DependsOn = d.DependsOn(item) })
+                    .Apply(agent => agent.Member),
                 _ => (Input<string>)item.Member,
             },
         }, d.Options(item));
