@@ -84,15 +84,17 @@ public static class BoundedFile
     }
 
     /// <summary>The first <paramref name="maxBytes"/> of a stream (all of it when shorter), and whether there was more.</summary>
-    public static (byte[] Bytes, bool More) ReadUpTo(Stream stream, long maxBytes)
+    public static (byte[] Bytes, bool More) ReadUpTo(Stream stream, long maxBytes, long sizeHint = 0)
     {
-        var buffer = new MemoryStream();
+        // The size a file reports only sizes the buffer (a 5 MB map is then read without growing and copying
+        // it eight times); the limit still counts the bytes actually read.
+        var buffer = new MemoryStream((int)Math.Clamp(sizeHint, 0, Math.Min(maxBytes, Array.MaxLength)));
         var chunk = new byte[81920];
         while (buffer.Length <= maxBytes)
         {
             var wanted = (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length);
             var read = stream.Read(chunk, 0, wanted);
-            if (read == 0) return (buffer.ToArray(), false);
+            if (read == 0) return (buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray(), false);
             buffer.Write(chunk, 0, read);
         }
         buffer.SetLength(maxBytes);
@@ -110,7 +112,7 @@ public static class BoundedFile
     {
         // bufferSize 0: no FileStream buffer on top of ours; FileShare.ReadWrite: a file being written is still read.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-        return ReadUpTo(stream, maxBytes);
+        return ReadUpTo(stream, maxBytes, stream.CanSeek ? stream.Length : 0);
     }
 
     private static BoundedRead Fail(string code, string display, string message, string fix) =>

@@ -18,9 +18,11 @@ public static class MapText
     public static string? Decode(string file, ReadOnlySpan<byte> bytes, DiagnosticBag d)
     {
         if (bytes.StartsWith(Bom)) bytes = bytes[Bom.Length..];
+        // Valid UTF-8 (every real map) is decoded straight into the string, without a second copy.
+        if (Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
         var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done) return new string(chars, 0, written);
+        var status = Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
+        if (status == OperationStatus.Done) throw new InvalidOperationException("UTF-8 that Utf8.IsValid refused decoded without error");
 
         // Everything before the bad byte is valid, so its line and column count as the parser's do.
         var lineStart = bytes[..read].LastIndexOf((byte)'\n') + 1;
