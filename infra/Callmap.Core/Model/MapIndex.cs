@@ -6,30 +6,56 @@ namespace Callmap.Model;
 /// </summary>
 public sealed class MapIndex
 {
+    /// <summary>One index per map, shared by the validator and the planner (a map is never changed once bound).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AccessMap, MapIndex> Built = new();
+
+    public static MapIndex Of(AccessMap map) => Built.GetValue(map, m => new MapIndex(m));
+
     private readonly Dictionary<string, Workload> _services;
     private readonly Dictionary<string, List<Caller>> _callersOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _targetsOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Url, string Audience)> _wiring = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _wiredService = new(StringComparer.Ordinal);
 
     public MapIndex(AccessMap map)
     {
         Map = map;
         BlockingFunctions = (map.IdentityPlatform?.BlockingFunctions ?? []).Select(b => b.Function.Value).ToHashSet(StringComparer.Ordinal);
         _services = new Dictionary<string, Workload>(StringComparer.Ordinal);
-        foreach (var service in map.Services) _services.TryAdd(service.Name, service);
-        var targetsOf = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var service in map.Services)
+        {
+            _services.TryAdd(service.Name, service);
+            // Named once per service, not once per edge: every caller of a service gets the same two names.
+            var wiring = (Planning.CallerWiring.UrlVariable(service.Name), Planning.CallerWiring.AudienceVariable(service.Name));
+            _wiring.TryAdd(service.Name, wiring);
+            _wiredService.TryAdd(wiring.Item1, service.Name);
+            _wiredService.TryAdd(wiring.Item2, service.Name);
+        }
         foreach (var caller in map.Callers)
         {
             foreach (var target in caller.Targets)
             {
                 // A caller that lists a target twice (an error the validator reports) is still one caller of it.
                 if (!_callersOf.TryGetValue(target.Value, out var callers)) _callersOf[target.Value] = callers = [];
-                if (callers.Count == 0 || callers[^1] != caller) callers.Add(caller);
+                if (callers.Count == 0 || !ReferenceEquals(callers[^1], caller)) callers.Add(caller);
             }
             if (caller.Kind != CallerKind.Workload) continue;
-            if (!targetsOf.TryGetValue(caller.Key, out var set)) targetsOf[caller.Key] = set = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var target in caller.Targets) set.Add(target.Value);
+            // A workload listed twice under callers (also the validator's error) calls the targets of both entries.
+            var targets = _targetsOf.TryGetValue(caller.Key, out var before)
+                ? [.. before, .. caller.Targets.Select(t => t.Value)]
+                : caller.Targets.Select(t => t.Value).ToArray();
+            Array.Sort(targets, StringComparer.Ordinal);
+            _targetsOf[caller.Key] = Distinct(targets);
         }
-        foreach (var (workload, set) in targetsOf) _targetsOf[workload] = [.. set];
+    }
+
+    /// <summary>A sorted array without its repeats.</summary>
+    private static string[] Distinct(string[] sorted)
+    {
+        var kept = 0;
+        for (var i = 0; i < sorted.Length; i++)
+            if (kept == 0 || sorted[i] != sorted[kept - 1]) sorted[kept++] = sorted[i];
+        return kept == sorted.Length ? sorted : sorted[..kept];
     }
 
     public AccessMap Map { get; }
@@ -41,6 +67,17 @@ public sealed class MapIndex
 
     /// <summary>Every caller that lists <paramref name="service"/>, in map order.</summary>
     public IReadOnlyList<Caller> CallersOf(string service) => _callersOf.GetValueOrDefault(service) ?? [];
+
+    /// <summary>The variables a caller of this service gets: its URL and its audience.</summary>
+    public (string Url, string Audience) WiringOf(string service) =>
+        _wiring.TryGetValue(service, out var wiring) ? wiring : (Planning.CallerWiring.UrlVariable(service), Planning.CallerWiring.AudienceVariable(service));
+
+    /// <summary>The service whose URL or audience variable this is, if any.</summary>
+    public string? ServiceWiredBy(string variable) => _wiredService.GetValueOrDefault(variable);
+
+    /// <summary>Whether <paramref name="workload"/> calls <paramref name="service"/>.</summary>
+    public bool Calls(string workload, string service) =>
+        Array.BinarySearch(_targetsOf.GetValueOrDefault(workload) ?? [], service, StringComparer.Ordinal) >= 0;
 
     /// <summary>The services a workload calls, sorted, without duplicates.</summary>
     public IReadOnlyList<string> TargetsOf(string workload) => _targetsOf.GetValueOrDefault(workload) ?? [];

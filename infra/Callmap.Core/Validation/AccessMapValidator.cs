@@ -19,7 +19,7 @@ public static partial class AccessMapValidator
     public static void Validate(AccessMap map, DeclaredNames declared, DiagnosticBag d)
     {
         var declaredServices = declared.Services;
-        var index = new MapIndex(map);
+        var index = MapIndex.Of(map);
         Project(map, d);
         if (map.Network is { } network)
             foreach (var (value, what) in new[] { (network.Vpc, "VPC network"), (network.Subnet, "subnet") })
@@ -130,26 +130,19 @@ public static partial class AccessMapValidator
 
     private static void Environment(MapIndex index, Workload w, DiagnosticBag d)
     {
-        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (w.Public?.Auth.Value == EndUserAuth.InApp)
-        {
-            taken[EndUserTokens.IssuerVariable] = "the issuer of the end-user tokens it verifies";
-            taken[EndUserTokens.AudienceVariable] = "the audience of the end-user tokens it verifies";
-        }
-        foreach (var target in index.TargetsOf(w.Name))
-        {
-            taken[CallerWiring.UrlVariable(target)] = $"the URL of '{target}', which '{w.Name}' calls";
-            taken[CallerWiring.AudienceVariable(target)] = $"the audience of '{target}', which '{w.Name}' calls";
-        }
-        var names = w.Env.Select(e => (e.Name, e.At, Secret: false)).Concat(w.Secrets.Select(s => (s.Name, s.At, Secret: true)));
-        foreach (var (name, at, _) in names)
+        var names = w.Env.Select(e => (e.Name, e.At)).Concat(w.Secrets.Select(s => (s.Name, s.At)));
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, at) in names)
         {
             if (!GcpNames.EnvName.Accepts(name))
                 d.Add(DiagnosticCodes.InvalidName, at, $"'{name}' is not a valid environment variable name", $"use {GcpNames.EnvName.Explanation}");
             else if (GcpNames.ReservedEnvNames.Contains(name))
                 d.Add(DiagnosticCodes.EnvConflict, at, $"'{name}' is set by Cloud Run itself", "choose another name");
-            else if (!taken.TryAdd(name, $"another variable of '{w.Name}'"))
-                d.Add(DiagnosticCodes.EnvConflict, at, $"'{name}' is already {taken[name]}",
+            else if (SetByCallmap(index, w, name) is { } setBy)
+                d.Add(DiagnosticCodes.EnvConflict, at, $"'{name}' is already {setBy}",
+                    "rename this variable; callmap sets <SERVICE>_URL and <SERVICE>_AUDIENCE for every service a workload calls");
+            else if (!own.Add(name))
+                d.Add(DiagnosticCodes.EnvConflict, at, $"'{name}' is already another variable of '{w.Name}'",
                     "rename this variable; callmap sets <SERVICE>_URL and <SERVICE>_AUDIENCE for every service a workload calls");
         }
         foreach (var env in w.Env.Where(e => LooksSecret(e.Name) && e.Value.Length > 0))
@@ -163,6 +156,24 @@ public static partial class AccessMapValidator
                 if (!GcpNames.SecretVersion.Accepts(sm.Version))
                     d.Add(DiagnosticCodes.InvalidValue, secret.At, $"'{sm.Version}' is not a secret version", $"write {GcpNames.SecretVersion.Explanation}");
             }
+    }
+
+    /// <summary>
+    /// What callmap itself sets in <paramref name="variable"/> of this workload, in words, or null: the issuer and
+    /// audience of end-user tokens, and the URL and audience of each service it calls. Looked up per variable the
+    /// map writes, so the check costs nothing per edge.
+    /// </summary>
+    private static string? SetByCallmap(MapIndex index, Workload w, string variable)
+    {
+        if (w.Public?.Auth.Value == EndUserAuth.InApp)
+        {
+            if (variable == EndUserTokens.IssuerVariable) return "the issuer of the end-user tokens it verifies";
+            if (variable == EndUserTokens.AudienceVariable) return "the audience of the end-user tokens it verifies";
+        }
+        if (index.ServiceWiredBy(variable) is not { } target || !index.Calls(w.Name, target)) return null;
+        return variable == index.WiringOf(target).Url
+            ? $"the URL of '{target}', which '{w.Name}' calls"
+            : $"the audience of '{target}', which '{w.Name}' calls";
     }
 
     private static void Callers(MapIndex index, IReadOnlySet<string> declaredServices, DiagnosticBag d)
