@@ -27,6 +27,9 @@ public static class ItemNames
 
     public static string Enqueue(string queueCaller, string member) => $"enqueue/{queueCaller}/{member}";
 
+    /// <summary>The load balancer's backend of a public workload.</summary>
+    public static string Backend(string workload) => $"edge/backend/{workload}";
+
     public static string ServiceIdentity(string service) => $"service-agents/{service}";
 
     public static string ConfigSecret(string configKey) => $"config-secrets/{configKey}";

@@ -82,7 +82,7 @@ public sealed partial class Planner
             CloudRunService: w.Kind == WorkloadKind.FunctionGen1 ? null : w.Name,
             CloudFunction: w.Kind == WorkloadKind.FunctionGen1 ? w.Name : null, w.Name));
         var iap = p.Auth.Value == EndUserAuth.Iap;
-        var backend = Add(new BackendServiceItem($"edge/backend/{w.Name}", [neg.Name, policy.Name, .. iap ? Api(Apis.Iap) : []], p.At,
+        var backend = Add(new BackendServiceItem(ItemNames.Backend(w.Name), [neg.Name, policy.Name, .. iap ? Api(Apis.Iap) : []], p.At,
             ComputeNames.For(w.Name, "backend"), "EXTERNAL_MANAGED", "HTTPS", neg.Name, policy.Name, iap, w.Name, EdgeValidator.AuthWord(p.Auth.Value)));
         if (iap) Iap(w, backend);
         return backend;
@@ -108,8 +108,8 @@ public sealed partial class Planner
     private ServiceIdentityItem IapServiceAgent(Diagnostics.SourceLocation at)
     {
         var name = ItemNames.ServiceIdentity(Apis.Iap);
-        if (_items.OfType<ServiceIdentityItem>().FirstOrDefault(i => i.Name == name) is { } existing) return existing;
-        return Add(new ServiceIdentityItem(name, Api(Apis.Iap), at, Apis.Iap,
+        if (_iapAgent is { } existing) return existing;
+        return _iapAgent = Add(new ServiceIdentityItem(name, Api(Apis.Iap), at, Apis.Iap,
             $"serviceAccount:service-{_map.ProjectNumber.Value}@gcp-sa-iap.iam.gserviceaccount.com"));
     }
 

@@ -16,21 +16,25 @@ public sealed partial class Planner
     private readonly MapIndex _index;
     private readonly Dictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Url, string Audience)> _wiringNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (EnvEntry Url, EnvEntry Audience)> _wiring = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServiceAccountItem> _workloadAccounts = new(StringComparer.Ordinal);
     private readonly List<PlanItem> _items = [];
     private readonly HashSet<string> _configSecrets = new(StringComparer.Ordinal);
+    private ServiceIdentityItem? _iapAgent;
 
     private Planner(AccessMap map)
     {
         _map = map;
-        _index = new MapIndex(map);
+        _index = MapIndex.Of(map);
         // Per-workload values computed once: large maps reuse them for every edge.
         foreach (var workload in map.Services)
         {
             _endpoints[workload.Name] = Endpoint.For(map, workload);
             _itemNames[workload.Name] = workload.Kind == WorkloadKind.RunService ? ItemNames.Run(workload.Name) : ItemNames.Function(workload.Name);
-            _wiringNames[workload.Name] = (CallerWiring.UrlVariable(workload.Name), CallerWiring.AudienceVariable(workload.Name));
+            // Every caller of a workload gets the same two entries: one immutable pair shared by all of them.
+            var (url, audience) = _index.WiringOf(workload.Name);
+            _wiring[workload.Name] = (new EnvEntry(url, EnvSource.Wiring, Value: _endpoints[workload.Name].Url, Target: workload.Name),
+                new EnvEntry(audience, EnvSource.Wiring, Value: _endpoints[workload.Name].Audience, Target: workload.Name));
         }
     }
 
@@ -46,11 +50,28 @@ public sealed partial class Planner
         var surface = Edge();
         ApisFor();
 
-        var items = _items
-            .OrderBy(i => i.Kind)
-            .ThenBy(i => i.Name, StringComparer.Ordinal)
-            .ToList();
-        return new Plan(_map.File, _map.Project.Value, _map.ProjectNumber.Value, _map.Region.Value, items, Matrix(items, surface), surface);
+        return new Plan(_map.File, _map.Project.Value, _map.ProjectNumber.Value, _map.Region.Value, InPlanOrder(_items), surface);
+    }
+
+    /// <summary>By kind, then by name: each kind's items sorted on their own, so names are compared only within a kind.</summary>
+    private static List<PlanItem> InPlanOrder(List<PlanItem> items)
+    {
+        var byKind = new SortedDictionary<PlanItemKind, List<PlanItem>>();
+        foreach (var item in items)
+        {
+            if (!byKind.TryGetValue(item.Kind, out var ofKind)) byKind[item.Kind] = ofKind = [];
+            ofKind.Add(item);
+        }
+        var ordered = new List<PlanItem>(items.Count);
+        foreach (var ofKind in byKind.Values)
+        {
+            var names = new string[ofKind.Count];
+            for (var i = 0; i < names.Length; i++) names[i] = ofKind[i].Name;
+            var sorted = ofKind.ToArray();
+            Array.Sort(names, sorted, StringComparer.Ordinal);
+            ordered.AddRange(sorted);
+        }
+        return ordered;
     }
 
     private ServiceAccountItem Account(string accountId, string usedBy, string what, Diagnostics.SourceLocation at)
@@ -143,7 +164,8 @@ public sealed partial class Planner
     /// <summary>The map's variables and secrets, then a URL and an audience for every service this workload calls; sorted by name.</summary>
     private List<EnvEntry> Environment(Workload w)
     {
-        var env = w.Env.Select(e => new EnvEntry(e.Name, EnvSource.Map, Value: e.Value)).ToList();
+        var env = new List<EnvEntry>(w.Env.Count + w.Secrets.Count + 2 + 2 * _index.TargetsOf(w.Name).Count);
+        env.AddRange(w.Env.Select(e => new EnvEntry(e.Name, EnvSource.Map, Value: e.Value)));
         env.AddRange(w.Secrets.Select(s => s.Source switch
         {
             // Functions name the secret's project; gen1 accepts only its number (FunctionSecretEnvironmentVariableArgs.ProjectId).
@@ -159,11 +181,13 @@ public sealed partial class Planner
         }
         foreach (var target in _index.TargetsOf(w.Name))
         {
-            var (url, audience) = _wiringNames[target];
-            env.Add(new EnvEntry(url, EnvSource.Wiring, Value: _endpoints[target].Url, Target: target));
-            env.Add(new EnvEntry(audience, EnvSource.Wiring, Value: _endpoints[target].Audience, Target: target));
+            var (url, audience) = _wiring[target];
+            env.Add(url);
+            env.Add(audience);
         }
-        return env.OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        // Names are unique (the validator refuses a variable callmap also sets), so an unstable sort is the same order.
+        env.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return env;
     }
 
     private void Caller(Caller caller)
@@ -189,7 +213,7 @@ public sealed partial class Planner
         var region = Endpoint.RegionOf(_map, service);
         var name = ItemNames.Invoke(caller.Key, service.Name);
         var targetItem = _itemNames[service.Name];
-        IReadOnlyList<string> dependsOn = account is null ? [targetItem] : [targetItem, account.Name];
+        string[] dependsOn = account is null ? [targetItem] : [targetItem, account.Name];
         // Gen2 functions are invoked through their Cloud Run service: the grant goes there.
         GrantItem grant = service.Kind == WorkloadKind.FunctionGen1
             ? new FunctionInvokerGrantItem(name, dependsOn, target.At, GrantRoles.FunctionInvoker, member, caller.Key, service.Name, service.Name, region)
@@ -250,26 +274,19 @@ public sealed partial class Planner
     /// <summary>Exactly the APIs the planned items need, each once.</summary>
     private void ApisFor()
     {
-        // By kind, and any API an item waits for by name (Storage, for the Storage agent's grant).
-        var needed = _items.SelectMany(i => Apis.For(i.Kind))
-            .Concat(_items.SelectMany(i => i.DependsOn).Where(ItemNames.IsApi).Select(ItemNames.ApiOf))
-            .Distinct().ToList();
+        // By kind, and any API an item waits for by name (Storage, for the Storage agent's grant); in order of first need.
+        var needed = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kinds = new HashSet<PlanItemKind>();
+        foreach (var item in _items)
+            if (kinds.Add(item.Kind))
+                foreach (var api in Apis.For(item.Kind))
+                    if (seen.Add(api)) needed.Add(api);
+        foreach (var item in _items)
+            for (var i = 0; i < item.DependsOn.Count; i++)
+                if (ItemNames.IsApi(item.DependsOn[i]) && ItemNames.ApiOf(item.DependsOn[i]) is var api && seen.Add(api)) needed.Add(api);
         foreach (var api in needed)
             _items.Add(new ApiServiceItem(ItemNames.Api(api), [], _map.Start, api));
-    }
-
-    private static AccessMatrix Matrix(IReadOnlyList<PlanItem> items, PublicSurface surface)
-    {
-        var cells = items.Where(i => i.Kind is PlanItemKind.RunInvokerGrant or PlanItemKind.FunctionInvokerGrant).Cast<GrantItem>()
-            .Select(g => new AccessCell(g.Caller, g.Target, g.Role)).ToList();
-        var endUsers = surface.Routes.GroupBy(r => r.Workload).Select(g => new EndUserCell(g.Key, g.First().Auth))
-            .Concat(surface.BlockingFunctions.Select(f => new EndUserCell(f, "identity-platform")))
-            .OrderBy(c => c.Service, StringComparer.Ordinal).ToList();
-        return new AccessMatrix(
-            cells.Select(c => c.Caller).Distinct().Order(StringComparer.Ordinal).ToList(),
-            items.OfType<WorkloadItem>().Select(w => w.Workload).Order(StringComparer.Ordinal).ToList(),
-            cells.OrderBy(c => c.Caller, StringComparer.Ordinal).ThenBy(c => c.Service, StringComparer.Ordinal).ToList(),
-            endUsers);
     }
 
     private static PlanItemKind KindOf(Workload w) => w.Kind switch

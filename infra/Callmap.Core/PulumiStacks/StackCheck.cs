@@ -34,7 +34,7 @@ public static class StackCheck
     {
         var none = new Located<string>("", new SourceLocation(facts.File, 1, 1));
         var map = new AccessMap(facts.File, none, none, none, [], []);
-        var plan = new Plan(facts.File, "", "", "", [], new AccessMatrix([], [], [], []), PublicSurface.None);
+        var plan = new Plan(facts.File, "", "", "", [], PublicSurface.None);
         return new PolicyContext(map, plan, roles, today) { Stack = facts };
     }
 }
