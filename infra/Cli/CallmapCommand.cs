@@ -21,7 +21,16 @@ public static class CallmapCommand
     public static int Run(string[] args, Terminal terminal)
     {
         var safe = Safe(terminal);
-        return Run(Create(safe), args, safe);
+        try
+        {
+            return Run(Create(safe), args, safe);
+        }
+        finally
+        {
+            // The safe writers may hold the start of a line ("#") until they know what follows it.
+            safe.Out.Flush();
+            safe.Error.Flush();
+        }
     }
 
     private static Terminal Safe(Terminal terminal) => terminal.Out is SafeWriter ? terminal

@@ -54,15 +54,30 @@ public static class SafeText
     /// </summary>
     public static string Terminal(string text)
     {
-        if (!text.Any(c => c is not '\n' and not '\t' && IsHidden(c))) return text;
-        var safe = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        var first = IndexOfTerminalHidden(text);
+        if (first < 0) return text;
+        var safe = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        foreach (var c in text.AsSpan(first))
         {
-            if (c is not '\n' and not '\t' && IsHidden(c)) safe.Append($"\\u{{{(int)c:x4}}}");
+            if (IsTerminalHidden(c)) AppendEscaped(safe, c);
             else safe.Append(c);
         }
         return safe.ToString();
     }
+
+    /// <summary>Where the first character <see cref="Terminal"/> would escape is, or -1: a vectorised search, for outputs of hundreds of megabytes.</summary>
+    public static int IndexOfTerminalHidden(ReadOnlySpan<char> text) => text.IndexOfAny(TerminalHidden);
+
+    /// <summary>How <see cref="Terminal"/> shows a hidden character: \u{001b}.</summary>
+    public static string Escaped(char c) => $"\\u{{{(int)c:x4}}}";
+
+    private static void AppendEscaped(StringBuilder text, char c) => text.Append(Escaped(c));
+
+    private static bool IsTerminalHidden(char c) => c is not '\n' and not '\t' && IsHidden(c);
+
+    /// <summary>Every character <see cref="IsHidden"/> names, except newline and tab.</summary>
+    private static readonly System.Buffers.SearchValues<char> TerminalHidden = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0x10000).Select(i => (char)i).Where(IsTerminalHidden).ToArray());
 
     /// <summary>C0, DEL, C1, line and paragraph separators, and bidirectional overrides (which reorder what a reader sees).</summary>
     private static bool IsHidden(char c) =>
