@@ -31,7 +31,8 @@ public static class GraphCommand
     {
         if (MapInput.Plan(mapFile, terminal) is not { } plan) return ExitCodes.BadInput;
         var graph = AccessGraph.From(plan);
-        terminal.Out.Write(format == GraphFormat.Dot ? DotGraph.Render(graph) : MermaidGraph.Render(graph));
+        if (format == GraphFormat.Dot) DotGraph.Write(graph, terminal.Out);
+        else MermaidGraph.Write(graph, terminal.Out);
         return ExitCodes.Ok;
     }
 }

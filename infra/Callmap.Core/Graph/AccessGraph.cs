@@ -27,7 +27,9 @@ public sealed record AccessGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<G
         foreach (var w in services.Values)
             nodes[w.Workload] = new GraphNode(w.Workload, w.Workload, w is RunServiceItem ? NodeKind.Service : NodeKind.Function);
 
-        var edges = new List<GraphEdge>();
+        // The matrix's cells are already in caller, then service order: the edges keep it, and the internet's
+        // few edges go in where "internet" sorts among the callers.
+        var edges = new List<GraphEdge>(plan.Matrix.Cells.Count + plan.Matrix.EndUsers.Count);
         foreach (var cell in plan.Matrix.Cells)
         {
             if (!nodes.ContainsKey(cell.Caller))
@@ -37,11 +39,11 @@ public sealed record AccessGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<G
         if (plan.Matrix.EndUsers.Count > 0)
         {
             nodes[InternetId] = new GraphNode(InternetId, "end users (internet)", NodeKind.Internet);
-            edges.AddRange(plan.Matrix.EndUsers.Select(e => new GraphEdge(InternetId, e.Service, e.Auth == "identity-platform" ? "via Identity Platform" : $"LB · auth {e.Auth}")));
+            var at = edges.FindIndex(e => string.CompareOrdinal(e.From, InternetId) > 0);
+            edges.InsertRange(at < 0 ? edges.Count : at, plan.Matrix.EndUsers.OrderBy(e => e.Service, StringComparer.Ordinal)
+                .Select(e => new GraphEdge(InternetId, e.Service, e.Auth == "identity-platform" ? "via Identity Platform" : $"LB · auth {e.Auth}")));
         }
-        return new AccessGraph(
-            nodes.Values.OrderBy(n => n.Kind).ThenBy(n => n.Id, StringComparer.Ordinal).ToList(),
-            edges.OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).ToList());
+        return new AccessGraph(nodes.Values.OrderBy(n => n.Kind).ThenBy(n => n.Id, StringComparer.Ordinal).ToList(), edges);
     }
 
     /// <summary>roles/run.servicesInvoker → run.servicesInvoker: enough to read, short enough for an arrow.</summary>

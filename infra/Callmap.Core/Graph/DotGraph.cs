@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Callmap.Graph;
 
 /// <summary>The access graph in Graphviz DOT: `callmap graph stacks/dev.yaml --format dot | dot -Tsvg > access.svg`.</summary>
@@ -7,12 +5,20 @@ public static class DotGraph
 {
     public static string Render(AccessGraph graph)
     {
-        var text = new StringBuilder("digraph access {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
+        var text = new StringWriter();
+        Write(graph, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes line by line: the graph of a 20,000-service map is never one string.</summary>
+    public static void Write(AccessGraph graph, TextWriter text)
+    {
+        text.Write("digraph access {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
         foreach (var node in graph.Nodes)
-            text.AppendLine($"  {Quote(node.Id)} [label={Quote(node.Label)}, shape={Shape(node.Kind)}];");
+            text.Write($"  {Quote(node.Id)} [label={Quote(node.Label)}, shape={Shape(node.Kind)}];\n");
         foreach (var edge in graph.Edges)
-            text.AppendLine($"  {Quote(edge.From)} -> {Quote(edge.To)} [label={Quote(edge.Label)}];");
-        return text.Append("}\n").ToString();
+            text.Write($"  {Quote(edge.From)} -> {Quote(edge.To)} [label={Quote(edge.Label)}];\n");
+        text.Write("}\n");
     }
 
     private static string Shape(NodeKind kind) => kind switch

@@ -11,18 +11,30 @@ public static class MermaidGraph
 {
     public static string Render(AccessGraph graph, IReadOnlySet<GraphEdge>? added = null, IReadOnlySet<GraphEdge>? removed = null)
     {
+        var text = new StringWriter();
+        Write(graph, text, added, removed);
+        return text.ToString();
+    }
+
+    /// <summary>Writes line by line: the graph of a 20,000-service map is never one string.</summary>
+    public static void Write(AccessGraph graph, TextWriter text, IReadOnlySet<GraphEdge>? added = null, IReadOnlySet<GraphEdge>? removed = null)
+    {
         var ids = graph.Nodes.ToDictionary(n => n.Id, n => MermaidId(n.Id));
-        var text = new StringBuilder("flowchart LR\n");
+        text.Write("flowchart LR\n");
         foreach (var node in graph.Nodes)
-            text.Append("  ").Append(ids[node.Id]).AppendLine(Shape(node.Kind, Escape(node.Label)));
+        {
+            text.Write("  ");
+            text.Write(ids[node.Id]);
+            text.Write(Shape(node.Kind, Escape(node.Label)));
+            text.Write('\n');
+        }
         foreach (var edge in graph.Edges)
         {
             var (arrow, note) = added?.Contains(edge) == true ? ("==>", "added: ")
                 : removed?.Contains(edge) == true ? ("-.->", "removed: ")
                 : ("-->", "");
-            text.AppendLine($"  {ids[edge.From]} {arrow}|\"{note}{Escape(edge.Label)}\"| {ids[edge.To]}");
+            text.Write($"  {ids[edge.From]} {arrow}|\"{note}{Escape(edge.Label)}\"| {ids[edge.To]}\n");
         }
-        return text.ToString();
     }
 
     private static string Shape(NodeKind kind, string label) => kind switch
