@@ -34,8 +34,14 @@ public static class AccountIds
     {
         // Names may hold characters ids may not ('_' in gen1 function names) and may end in one of them
         // ('abcd_'): every other character becomes '-', and the id may not end with '-'.
-        var chars = $"{prefix}-{name}".ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' ? c : '-');
-        var id = new string(chars.ToArray()).TrimEnd('-');
+        var id = string.Create(prefix.Length + 1 + name.Length, (prefix, name), static (chars, parts) =>
+        {
+            parts.prefix.AsSpan().ToLowerInvariant(chars);
+            chars[parts.prefix.Length] = '-';
+            parts.name.AsSpan().ToLowerInvariant(chars[(parts.prefix.Length + 1)..]);
+            foreach (ref var c in chars)
+                if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')) c = '-';
+        }).TrimEnd('-');
         while (id.Length < MinLength) id += "-sa";
         if (id.Length <= MaxLength) return id;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..HashLength];

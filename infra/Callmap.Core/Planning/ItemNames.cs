@@ -6,7 +6,10 @@ namespace Callmap.Planning;
 /// </summary>
 public static class ItemNames
 {
-    public static string Api(string service) => $"apis/{service}";
+    /// <summary>apis/SERVICE; the same few strings for every workload and account, so made once each.</summary>
+    public static string Api(string service) => ApiNames.GetOrAdd(service, static s => $"apis/{s}");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ApiNames = new(StringComparer.Ordinal);
 
     public static bool IsApi(string itemName) => itemName.StartsWith("apis/", StringComparison.Ordinal);
 

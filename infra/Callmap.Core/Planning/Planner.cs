@@ -18,7 +18,7 @@ public sealed partial class Planner
     private readonly Dictionary<string, string> _itemNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (EnvEntry Url, EnvEntry Audience)> _wiring = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServiceAccountItem> _workloadAccounts = new(StringComparer.Ordinal);
-    private readonly List<PlanItem> _items = [];
+    private readonly List<PlanItem> _items;
     private readonly HashSet<string> _configSecrets = new(StringComparer.Ordinal);
     private ServiceIdentityItem? _iapAgent;
 
@@ -26,6 +26,8 @@ public sealed partial class Planner
     {
         _map = map;
         _index = MapIndex.Of(map);
+        // About four items per workload and one per edge: sized once rather than grown (and copied) twenty times.
+        _items = new List<PlanItem>(map.Services.Count * 4 + map.Callers.Sum(c => c.Targets.Count) + 64);
         // Per-workload values computed once: large maps reuse them for every edge.
         foreach (var workload in map.Services)
         {
@@ -67,9 +69,8 @@ public sealed partial class Planner
         {
             var names = new string[ofKind.Count];
             for (var i = 0; i < names.Length; i++) names[i] = ofKind[i].Name;
-            var sorted = ofKind.ToArray();
-            Array.Sort(names, sorted, StringComparer.Ordinal);
-            ordered.AddRange(sorted);
+            names.AsSpan().Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ofKind), StringComparer.Ordinal);
+            ordered.AddRange(ofKind);
         }
         return ordered;
     }

@@ -55,9 +55,10 @@ public static partial class AccessMapValidator
     /// <summary>Two keys that differ only in case become one Cloud Run service; YAML sees two keys.</summary>
     private static void DuplicateServices(AccessMap map, DiagnosticBag d)
     {
-        foreach (var group in map.Services.GroupBy(s => s.Name.ToLowerInvariant()).Where(g => g.Count() > 1))
-            foreach (var duplicate in group.Skip(1))
-                d.Add(DiagnosticCodes.DuplicateKey, duplicate.At, $"service '{duplicate.Name}' differs from '{group.First().Name}' only in case",
+        var first = new Dictionary<string, Workload>(map.Services.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var service in map.Services)
+            if (!first.TryAdd(service.Name, service))
+                d.Add(DiagnosticCodes.DuplicateKey, service.At, $"service '{service.Name}' differs from '{first[service.Name].Name}' only in case",
                     "service names are lowercase; merge the two entries");
     }
 
@@ -179,7 +180,9 @@ public static partial class AccessMapValidator
     private static void Callers(MapIndex index, IReadOnlySet<string> declaredServices, DiagnosticBag d)
     {
         var map = index.Map;
-        var serviceNames = declaredServices.Order(StringComparer.Ordinal).ToList();
+        // Sorted only for a message that needs them: a valid map of 20,000 services never does.
+        List<string>? sorted = null;
+        List<string> ServiceNames() => sorted ??= declaredServices.Order(StringComparer.Ordinal).ToList();
         var members = new Dictionary<string, Caller>(StringComparer.Ordinal);
         foreach (var w in map.Services)
             members[$"serviceAccount:{AccountIds.Email(AccountIds.ForWorkload(w), map.Project.Value)}"] = new Caller(w.Name, w.At, CallerKind.Workload, [], null);
@@ -194,7 +197,7 @@ public static partial class AccessMapValidator
             if (caller.Kind == CallerKind.Workload && !declaredServices.Contains(caller.Key))
             {
                 d.Add(DiagnosticCodes.UnknownCaller, caller.At, $"'{caller.Key}' is not a service of this map",
-                    $"{Suggestions.DidYouMean(caller.Key, serviceNames)}a caller outside the map is written with its IAM member type, e.g. serviceAccount:NAME@PROJECT.iam.gserviceaccount.com, group:, user:, principal:// or principalSet://");
+                    $"{Suggestions.DidYouMean(caller.Key, ServiceNames())}a caller outside the map is written with its IAM member type, e.g. serviceAccount:NAME@PROJECT.iam.gserviceaccount.com, group:, user:, principal:// or principalSet://");
             }
             if (caller.IsCreatedByMap)
             {
@@ -207,19 +210,22 @@ public static partial class AccessMapValidator
                 d.Add(DiagnosticCodes.DuplicateGrant, caller.At, $"'{caller.Key}' is the service account callmap creates for '{owner.Key}'",
                     $"list these targets under '{owner.Key}' instead");
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var target in caller.Targets)
+            // A caller lists about ten targets: an earlier one is searched for in place, a set only for long lists.
+            var targets = caller.Targets;
+            var seen = targets.Count > 16 ? new HashSet<string>(StringComparer.Ordinal) : null;
+            for (var i = 0; i < targets.Count; i++)
             {
+                var target = targets[i];
                 var service = index.Service(target.Value);
                 if (service is null && declaredServices.Contains(target.Value))
                     continue;
                 if (service is null)
                     d.Add(DiagnosticCodes.UnknownService, target.At, $"'{caller.Key}' invokes '{target.Value}', which is not a service of this map",
-                        $"{Suggestions.DidYouMean(target.Value, serviceNames)}services of this map: {Suggestions.List(serviceNames)}");
+                        $"{Suggestions.DidYouMean(target.Value, ServiceNames())}services of this map: {Suggestions.List(ServiceNames())}");
                 else if (caller.Kind == CallerKind.Workload && target.Value == caller.Key)
                     d.Add(DiagnosticCodes.SelfCall, target.At, $"'{caller.Key}' lists itself as a target",
                         "remove it: a service calling itself needs no grant (call the code directly)");
-                else if (!seen.Add(target.Value))
+                else if (seen is null ? ListedEarlier(targets, i) : !seen.Add(target.Value))
                     d.Add(DiagnosticCodes.DuplicateGrant, target.At, $"'{caller.Key}' lists '{target.Value}' twice", "remove the second one");
                 else if (caller.Kind == CallerKind.Eventarc && service.Kind == WorkloadKind.FunctionGen1)
                     d.Add(DiagnosticCodes.UnsupportedTarget, target.At, $"Eventarc cannot deliver to the 1st gen function '{target.Value}'",
@@ -233,7 +239,7 @@ public static partial class AccessMapValidator
                     var isMember = enqueuer.Value.Contains(':');
                     if (!isMember && index.Service(enqueuer.Value) is null && !declaredServices.Contains(enqueuer.Value))
                         d.Add(DiagnosticCodes.UnknownService, enqueuer.At, $"'{caller.Key}' lets '{enqueuer.Value}' add tasks, but it is not a service of this map",
-                            $"{Suggestions.DidYouMean(enqueuer.Value, serviceNames)}services of this map: {string.Join(", ", serviceNames)}");
+                            $"{Suggestions.DidYouMean(enqueuer.Value, ServiceNames())}services of this map: {string.Join(", ", ServiceNames())}");
                     else if (!enqueuers.Add(enqueuer.Value))
                         d.Add(DiagnosticCodes.DuplicateGrant, enqueuer.At, $"'{caller.Key}' lists the enqueuer '{enqueuer.Value}' twice", "remove the second one");
                 }
@@ -242,6 +248,13 @@ public static partial class AccessMapValidator
             if (caller.Settings is PushSettings push && !GcpNames.Topic.Accepts(push.Topic))
                 d.Add(DiagnosticCodes.InvalidName, caller.At, $"'{push.Topic}' is not a Pub/Sub topic", $"write {GcpNames.Topic.Explanation}");
         }
+    }
+
+    private static bool ListedEarlier(IReadOnlyList<Located<string>> targets, int index)
+    {
+        for (var j = 0; j < index; j++)
+            if (targets[j].Value == targets[index].Value) return true;
+        return false;
     }
 
     /// <summary>

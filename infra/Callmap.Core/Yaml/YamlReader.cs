@@ -139,7 +139,8 @@ public sealed partial class YamlReader
                 _parser.MoveNext();
                 Count(1, mapping.Start);
                 var entries = new List<YEntry>();
-                var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
+                // Most mappings hold a few keys, searched in place; a dictionary only for a long one (services:, callers:).
+                Dictionary<string, YScalar>? seen = null;
                 long weight = 0;
                 while (!_parser.TryConsume<MappingEnd>(out _))
                 {
@@ -158,14 +159,14 @@ public sealed partial class YamlReader
                             "write the keys out in full; an explicit map is easier to review");
                         continue;
                     }
-                    if (seen.TryGetValue(key.Value, out var first))
+                    if (FirstKey(entries, ref seen, key.Value) is { } first)
                     {
                         _diagnostics.Add(DiagnosticCodes.DuplicateKey, key.At,
                             $"the key '{key.Value}' appears twice in this mapping (first at line {first.At.Line})",
                             $"keep one '{key.Value}' entry: merge the two or delete this one");
                         continue;
                     }
-                    seen.Add(key.Value, key);
+                    seen?.Add(key.Value, key);
                     entries.Add(new YEntry(key, value));
                 }
                 return Remember(mapping.Anchor, new YMapping(Loc(mapping.Start), entries, weight));
@@ -174,6 +175,23 @@ public sealed partial class YamlReader
             default:
                 throw new SemanticErrorException(start.Start, start.End, $"unexpected {start.GetType().Name}");
         }
+    }
+
+    /// <summary>Past this many keys a mapping's keys are looked up in a dictionary instead of searched.</summary>
+    private const int KeysSearchedInPlace = 16;
+
+    /// <summary>The key already in <paramref name="entries"/> under <paramref name="name"/>, if any.</summary>
+    private static YScalar? FirstKey(List<YEntry> entries, ref Dictionary<string, YScalar>? seen, string name)
+    {
+        if (seen is null && entries.Count >= KeysSearchedInPlace)
+        {
+            seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
+            foreach (var entry in entries) seen.Add(entry.Key.Value, entry.Key);
+        }
+        if (seen is not null) return seen.GetValueOrDefault(name);
+        foreach (var entry in entries)
+            if (entry.Key.Value == name) return entry.Key;
+        return null;
     }
 
     private YNode Remember(AnchorName anchor, YNode node)
