@@ -190,10 +190,19 @@ public static class BuiltInRules
     private static bool IsDefaultAccount(string email) =>
         email.EndsWith("-compute@developer.gserviceaccount.com", StringComparison.Ordinal) || email.EndsWith("@appspot.gserviceaccount.com", StringComparison.Ordinal);
 
+    /// <summary>serviceAccount:service-NUMBER@gcp-sa-…: a Google service agent of the project numbered so.</summary>
+    private static bool IsProjectServiceAgent(string member, string projectNumber)
+    {
+        const string prefix = "serviceAccount:service-";
+        return member.StartsWith(prefix, StringComparison.Ordinal)
+            && member.AsSpan(prefix.Length).StartsWith(projectNumber, StringComparison.Ordinal)
+            && member.AsSpan(prefix.Length + projectNumber.Length).StartsWith("@gcp-sa-", StringComparison.Ordinal);
+    }
+
     private static string? OutsideAllowed(string member, RuleSettings s, Model.AccessMap map)
     {
         // Google's own service agents of this project (IAP's, for one) are part of the plan, not outsiders.
-        if (member.StartsWith($"serviceAccount:service-{map.ProjectNumber.Value}@gcp-sa-", StringComparison.Ordinal)) return null;
+        if (IsProjectServiceAgent(member, map.ProjectNumber.Value)) return null;
         var project = map.Project.Value;
         var domains = s.List("domains");
         var projects = s.List("projects");
@@ -210,9 +219,15 @@ public static class BuiltInRules
         }
         if (member.StartsWith("serviceAccount:", StringComparison.Ordinal) && projects.Count > 0)
         {
-            var host = member[(member.IndexOf('@') + 1)..];
-            var owner = host.Split('.')[0];
-            return owner == project || projects.Contains(owner) ? null : $"{owner} is not an allowed project";
+            // The project is the first label after '@' (NAME@PROJECT.iam.gserviceaccount.com); read in place, as
+            // every one of a plan's 200,000 grants is judged.
+            var host = member.AsSpan(member.IndexOf('@') + 1);
+            var dot = host.IndexOf('.');
+            var owner = dot < 0 ? host : host[..dot];
+            if (owner.SequenceEqual(project)) return null;
+            foreach (var allowed in projects)
+                if (owner.SequenceEqual(allowed)) return null;
+            return $"{owner} is not an allowed project";
         }
         if (member.StartsWith("principal", StringComparison.Ordinal) && pools.Count > 0)
         {
