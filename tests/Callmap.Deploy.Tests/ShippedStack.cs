@@ -53,29 +53,45 @@ public sealed class ShippedStack
     public string PulumiConfigJson(IEnumerable<string>? withoutKeys = null)
     {
         var left = withoutKeys?.ToHashSet(StringComparer.Ordinal) ?? [];
-        var json = new JsonObject();
-        foreach (var (key, value) in Config.Concat(Secrets).Where(c => !left.Contains(c.Key))) json[key] = value;
-        return json.ToJsonString();
+        return PulumiConfigJson(Config.Concat(Secrets).Where(c => !left.Contains(c.Key)));
     }
 
     /// <summary>The <c>PULUMI_CONFIG_SECRET_KEYS</c> JSON list.</summary>
-    public string PulumiConfigSecretKeysJson() => JsonSerializer.Serialize(Secrets.Keys.Order(StringComparer.Ordinal));
+    public string PulumiConfigSecretKeysJson() => PulumiConfigSecretKeysJson(Secrets.Keys);
+
+    /// <summary>
+    /// <c>PULUMI_CONFIG</c> for any config, full keys to the strings Pulumi passes: also for stacks that are
+    /// not shipped (the deploy benchmark writes synthetic ones), so they reach the program the same way.
+    /// </summary>
+    public static string PulumiConfigJson(IEnumerable<KeyValuePair<string, string>> config)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in config) json[key] = value;
+        return json.ToJsonString();
+    }
+
+    public static string PulumiConfigSecretKeysJson(IEnumerable<string> secretKeys) => JsonSerializer.Serialize(secretKeys.Order(StringComparer.Ordinal));
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ShippedStack> Cache = new(StringComparer.Ordinal);
 
     private static ShippedStack Load(string name)
     {
         var file = Path.Combine(RepoPaths.Stacks, $"Pulumi.{name}.yaml");
-        var yaml = new YamlStream();
-        using (var reader = new StreamReader(file)) yaml.Load(reader);
-        var root = (YamlMappingNode)yaml.Documents.Single().RootNode;
-        var config = ((YamlMappingNode)root.Children[new YamlScalarNode("config")]).Children
-            .ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => ConfigValue(file, c.Value), StringComparer.Ordinal);
-
+        var config = ReadConfig(file);
         var mapPath = config[$"{Stacks.StackSettings.ConfigNamespace}:map"];
         var loaded = AccessMapLoader.LoadFile(Path.Combine(RepoPaths.Root, mapPath), relativeTo: RepoPaths.Root);
         if (!loaded.Succeeded) throw new InvalidOperationException($"{mapPath} (named by {file}) does not load:\n{string.Join("\n", loaded.Diagnostics)}");
         return new ShippedStack(name, config, loaded.Map!);
+    }
+
+    /// <summary>The <c>config:</c> of a <c>Pulumi.STACK.yaml</c> file, full keys to the strings Pulumi passes to the program.</summary>
+    public static Dictionary<string, string> ReadConfig(string file)
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(file)) yaml.Load(reader);
+        var root = (YamlMappingNode)yaml.Documents.Single().RootNode;
+        return ((YamlMappingNode)root.Children[new YamlScalarNode("config")]).Children
+            .ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => ConfigValue(file, c.Value), StringComparer.Ordinal);
     }
 
     /// <summary>A scalar as its text; a list or an object as the JSON string Pulumi passes for structured config.</summary>
