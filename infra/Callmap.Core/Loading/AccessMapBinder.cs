@@ -9,8 +9,23 @@ namespace Callmap.Loading;
 /// Turns the YAML tree into an <see cref="AccessMap"/>: shapes, types and known keys. Cross-references
 /// and Google's naming rules are the validator's job; this class only reports what is written wrong.
 /// </summary>
-internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
+internal sealed partial class AccessMapBinder(string file, DiagnosticBag d) : IYamlEntrySink
 {
+    private const string ServicesSection = "services";
+    private const string CallersSection = "callers";
+
+    /// <summary>Services and callers bound while the reader read them (<see cref="IYamlEntrySink"/>); null when not streamed.</summary>
+    private List<Workload>? _streamedServices;
+    private List<Caller>? _streamedCallers;
+
+    public bool Streams(string section) => section is ServicesSection or CallersSection;
+
+    public void Take(string section, YScalar key, YNode value)
+    {
+        if (section == ServicesSection) ServiceEntry(key, value, _streamedServices ??= []);
+        else CallerEntry(new YEntry(key, value), _streamedCallers ??= []);
+    }
+
     private readonly HashSet<string> _declaredServices = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -60,25 +75,29 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
     {
         var result = new List<Workload>();
         if (Nodes.Mapping(node, "services", d, "{ api: { run: { image: ... } } }") is not { } services) return result;
-        foreach (var (key, value) in services.Entries.Select(e => (e.Key, e.Value)))
-        {
-            _declaredServices.Add(key.Value);
-            if (Nodes.Mapping(value, $"services.{key.Value}", d, "{ run: { image: ... } } or { function: { ... } }") is not { } body) continue;
-            var shape = new MappingReader(body, $"service '{key.Value}'", d, "run", "function", "public");
-            var run = shape.Optional("run");
-            var function = shape.Optional("function");
-            if ((run is null) == (function is null))
-            {
-                d.Add(DiagnosticCodes.MissingKey, key.At,
-                    run is null ? $"service '{key.Value}' says neither 'run' nor 'function'" : $"service '{key.Value}' says both 'run' and 'function'",
-                    "write exactly one: 'run: { image: ... }' for a Cloud Run service or 'function: { runtime: ..., entryPoint: ..., source: gs://... }'");
-                continue;
-            }
-            var workload = run is not null ? RunService(key, run) : Function(key, function!);
-            var exposure = shape.Optional("public") is { } p ? Public(key.Value, p) : null;
-            if (workload is not null) result.Add(workload with { Public = exposure });
-        }
+        // Streamed: the reader handed every entry over as it read it (duplicates and bad keys never arrive).
+        if (_streamedServices is not null) return _streamedServices;
+        foreach (var entry in services.Entries) ServiceEntry(entry.Key, entry.Value, result);
         return result;
+    }
+
+    private void ServiceEntry(YScalar key, YNode value, List<Workload> result)
+    {
+        _declaredServices.Add(key.Value);
+        if (Nodes.Mapping(value, $"services.{key.Value}", d, "{ run: { image: ... } } or { function: { ... } }") is not { } body) return;
+        var shape = new MappingReader(body, $"service '{key.Value}'", d, "run", "function", "public");
+        var run = shape.Optional("run");
+        var function = shape.Optional("function");
+        if ((run is null) == (function is null))
+        {
+            d.Add(DiagnosticCodes.MissingKey, key.At,
+                run is null ? $"service '{key.Value}' says neither 'run' nor 'function'" : $"service '{key.Value}' says both 'run' and 'function'",
+                "write exactly one: 'run: { image: ... }' for a Cloud Run service or 'function: { runtime: ..., entryPoint: ..., source: gs://... }'");
+            return;
+        }
+        var workload = run is not null ? RunService(key, run) : Function(key, function!);
+        var exposure = shape.Optional("public") is { } p ? Public(key.Value, p) : null;
+        if (workload is not null) result.Add(workload with { Public = exposure });
     }
 
     private Workload? RunService(YScalar name, YNode node)
@@ -212,17 +231,20 @@ internal sealed partial class AccessMapBinder(string file, DiagnosticBag d)
     {
         var result = new List<Caller>();
         if (Nodes.Mapping(node, "callers", d, "{ api: [orders] }") is not { } callers) return result;
-        foreach (var entry in callers.Entries)
-        {
-            var classified = CallerKeys.Classify(entry.Key, d);
-            if (classified is null) continue;
-            var (key, kind) = classified.Value;
-            var caller = kind is CallerKind.Scheduler or CallerKind.PubSubPush or CallerKind.Eventarc or CallerKind.CloudTasks
-                ? CreatedCaller(entry, key, kind)
-                : ListCaller(entry, key, kind);
-            if (caller is not null) result.Add(caller);
-        }
+        if (_streamedCallers is not null) return _streamedCallers;
+        foreach (var entry in callers.Entries) CallerEntry(entry, result);
         return result;
+    }
+
+    private void CallerEntry(YEntry entry, List<Caller> result)
+    {
+        var classified = CallerKeys.Classify(entry.Key, d);
+        if (classified is null) return;
+        var (key, kind) = classified.Value;
+        var caller = kind is CallerKind.Scheduler or CallerKind.PubSubPush or CallerKind.Eventarc or CallerKind.CloudTasks
+            ? CreatedCaller(entry, key, kind)
+            : ListCaller(entry, key, kind);
+        if (caller is not null) result.Add(caller);
     }
 
     private Caller? ListCaller(YEntry entry, string key, CallerKind kind)

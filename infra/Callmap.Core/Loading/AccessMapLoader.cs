@@ -36,9 +36,13 @@ public static class AccessMapLoader
     public static LoadResult Load(string file, string text, YamlLimits? limits = null)
     {
         var diagnostics = new DiagnosticBag();
-        var root = YamlReader.Read(file, text, limits ?? YamlLimits.Default, diagnostics);
-        var binder = new AccessMapBinder(file, diagnostics);
+        // Services and callers are bound while they are read. The binder's findings count only for a
+        // document that could be read to its end: a syntax error stays the one thing reported, as before.
+        var bound = new DiagnosticBag();
+        var binder = new AccessMapBinder(file, bound);
+        var root = YamlReader.Read(file, text, limits ?? YamlLimits.Default, diagnostics, binder);
         var map = root is null ? null : binder.Bind(root);
+        if (root is not null) diagnostics.AddRange(bound.Sorted());
         if (map is not null) AccessMapValidator.Validate(map, new DeclaredNames(binder.DeclaredServices, binder.DeclaredArmorPolicies), diagnostics);
         return diagnostics.HasErrors ? new LoadResult(null, diagnostics.Sorted()) : new LoadResult(map, []);
     }

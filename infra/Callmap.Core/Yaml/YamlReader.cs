@@ -16,21 +16,27 @@ public sealed partial class YamlReader
     private readonly YamlLimits _limits;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+    private readonly IYamlEntrySink? _sink;
+
+    /// <summary>Set while the value of a streamed top-level key is read; the mapping that value is takes it.</summary>
+    private string? _streamedSection;
     private IParser _parser = null!;
     private long _weight;
 
     /// <summary>The end of the last event read, the best location there is when the parser itself fails.</summary>
     private Mark _lastRead = Mark.Empty;
 
-    private YamlReader(string file, YamlLimits limits, DiagnosticBag diagnostics)
+    private YamlReader(string file, YamlLimits limits, DiagnosticBag diagnostics, IYamlEntrySink? sink)
     {
         _file = file;
         _limits = limits;
         _diagnostics = diagnostics;
+        _sink = sink;
     }
 
     /// <summary>The document's root, or null when the text is not usable YAML (the reasons are in <paramref name="diagnostics"/>).</summary>
-    public static YNode? Read(string file, string text, YamlLimits limits, DiagnosticBag diagnostics)
+    /// <param name="sink">Takes the entries of the top-level sections it names as they are read; they stay out of the returned tree.</param>
+    public static YNode? Read(string file, string text, YamlLimits limits, DiagnosticBag diagnostics, IYamlEntrySink? sink = null)
     {
         if (text.Length > limits.MaxBytes)
         {
@@ -39,7 +45,7 @@ public sealed partial class YamlReader
                 "split the environment into several stacks, or remove generated content from the map");
             return null;
         }
-        return new YamlReader(file, limits, diagnostics).ReadDocument(text);
+        return new YamlReader(file, limits, diagnostics, sink).ReadDocument(text);
     }
 
     private YNode? ReadDocument(string text)
@@ -138,6 +144,9 @@ public sealed partial class YamlReader
             {
                 _parser.MoveNext();
                 Count(1, mapping.Start);
+                // The value of a streamed top-level key hands its entries over; no mapping below it does.
+                var streamed = depth == 1 ? _streamedSection : null;
+                _streamedSection = null;
                 var entries = new List<YEntry>();
                 // Most mappings hold a few keys, searched in place; a dictionary only for a long one (services:, callers:).
                 Dictionary<string, YScalar>? seen = null;
@@ -145,7 +154,12 @@ public sealed partial class YamlReader
                 while (!_parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyNode = ReadNode(depth + 1);
+                    // A top-level key written twice is reported below and dropped; its value must not stream either.
+                    if (depth == 0 && _sink is not null && keyNode is YScalar section && _sink.Streams(section.Value)
+                        && FirstKey(entries, ref seen, section.Value) is null)
+                        _streamedSection = section.Value;
                     var value = ReadNode(depth + 1);
+                    _streamedSection = null;
                     weight += keyNode.Weight + value.Weight;
                     if (keyNode is not YScalar key)
                     {
@@ -167,6 +181,13 @@ public sealed partial class YamlReader
                         continue;
                     }
                     seen?.Add(key.Value, key);
+                    if (streamed is not null)
+                    {
+                        _sink!.Take(streamed, key, value);
+                        // The entry stays (for duplicate keys and counts); its bound subtree does not.
+                        entries.Add(new YEntry(key, new YScalar(value.At, "", IsPlain: false)));
+                        continue;
+                    }
                     entries.Add(new YEntry(key, value));
                 }
                 return Remember(mapping.Anchor, new YMapping(Loc(mapping.Start), entries, weight));
