@@ -8,7 +8,7 @@ public enum NodeKind { Service, Function, Workload, Person, ExternalAccount, Fed
 public sealed record GraphNode(string Id, string Label, NodeKind Kind);
 
 /// <summary>One arrow: <see cref="From"/> may invoke <see cref="To"/>; the label is the role, or the auth mode for end users.</summary>
-public sealed record GraphEdge(string From, string To, string Label);
+public readonly record struct GraphEdge(string From, string To, string Label);
 
 /// <summary>
 /// Who may invoke what, as a graph: callers → services labelled with the role; end users on the
@@ -47,7 +47,11 @@ public sealed record AccessGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<G
     }
 
     /// <summary>roles/run.servicesInvoker → run.servicesInvoker: enough to read, short enough for an arrow.</summary>
-    public static string ShortRole(string role) => role.StartsWith("roles/", StringComparison.Ordinal) ? role["roles/".Length..] : role;
+    public static string ShortRole(string role) =>
+        role.StartsWith("roles/", StringComparison.Ordinal) ? ShortRoles.GetOrAdd(role, static r => r["roles/".Length..]) : role;
+
+    /// <summary>A plan grants a handful of roles, each on thousands of edges: each short form is made once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ShortRoles = new(StringComparer.Ordinal);
 
     private static NodeKind KindOf(string caller) => caller switch
     {

@@ -33,7 +33,16 @@ public static class MermaidGraph
             var (arrow, note) = added?.Contains(edge) == true ? ("==>", "added: ")
                 : removed?.Contains(edge) == true ? ("-.->", "removed: ")
                 : ("-->", "");
-            text.Write($"  {ids[edge.From]} {arrow}|\"{note}{Escape(edge.Label)}\"| {ids[edge.To]}\n");
+            text.Write("  ");
+            text.Write(ids[edge.From]);
+            text.Write(' ');
+            text.Write(arrow);
+            text.Write("|\"");
+            text.Write(note);
+            text.Write(Escape(edge.Label));
+            text.Write("\"| ");
+            text.Write(ids[edge.To]);
+            text.Write('\n');
         }
     }
 

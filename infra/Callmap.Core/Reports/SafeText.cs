@@ -42,6 +42,8 @@ public static class SafeText
     /// <summary>A Mermaid label inside a quoted label: one line, and nothing that could end the quote, the label or the ```mermaid fence.</summary>
     public static string Mermaid(string label)
     {
+        // Most labels (names, roles) need nothing: returned as they are, without a copy.
+        if (label.AsSpan().IndexOfAny(MermaidSpecial) < 0 && IndexOfTerminalHidden(label) < 0 && label.AsSpan().IndexOfAny('\n', '\t') < 0) return label;
         var text = new StringBuilder(label.Length);
         foreach (var c in label)
             text.Append(IsHidden(c) ? " " : c switch { '"' => "#quot;", '`' => "#96;", '<' => "#lt;", '>' => "#gt;", '|' => "#124;", _ => c.ToString() });
@@ -74,6 +76,8 @@ public static class SafeText
     private static void AppendEscaped(StringBuilder text, char c) => text.Append(Escaped(c));
 
     private static bool IsTerminalHidden(char c) => c is not '\n' and not '\t' && IsHidden(c);
+
+    private static readonly System.Buffers.SearchValues<char> MermaidSpecial = System.Buffers.SearchValues.Create("\"`<>|");
 
     /// <summary>Every character <see cref="IsHidden"/> names, except newline and tab.</summary>
     private static readonly System.Buffers.SearchValues<char> TerminalHidden = System.Buffers.SearchValues.Create(
