@@ -104,10 +104,11 @@ public sealed class SafeWriter(TextWriter inner) : TextWriter
         }
     }
 
+    /// <summary>The end of the current line, or a hidden character before it: searched within the line, so a long text costs one pass.</summary>
     private static int NextToLookAt(ReadOnlySpan<char> text)
     {
-        var hidden = SafeText.IndexOfTerminalHidden(text);
-        var newline = (hidden < 0 ? text : text[..hidden]).IndexOf('\n');
-        return newline >= 0 ? newline : hidden;
+        var newline = text.IndexOf('\n');
+        var hidden = SafeText.IndexOfTerminalHidden(newline < 0 ? text : text[..newline]);
+        return hidden >= 0 ? hidden : newline;
     }
 }

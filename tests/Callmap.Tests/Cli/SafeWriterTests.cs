@@ -50,4 +50,16 @@ public class SafeWriterTests
 
         Assert.Equal(new string('x', 100_000) + "\\u{001b}[2J" + new string('y', 100_000) + "\\u{202e}\\u{000d}\tz", shown);
     }
+
+    [Fact]
+    public void Many_lines_in_one_write_each_keep_their_own_line_start_check()
+    {
+        var lines = Enumerable.Range(0, 1000).Select(i => i % 100 == 0 ? $"::warning::{i}" : $"line {i}\u0007").ToList();
+
+        var shown = Through(string.Join("\n", lines)).Split('\n');
+
+        Assert.Equal(1000, shown.Length);
+        Assert.All(shown.Where((_, i) => i % 100 == 0), l => Assert.StartsWith("\\u{003a}:warning::", l));
+        Assert.All(shown.Where((_, i) => i % 100 != 0), l => Assert.EndsWith("\\u{0007}", l));
+    }
 }
