@@ -96,7 +96,7 @@ public sealed partial class Planner
         var name = _itemNames[w.Name];
         var vpcEgress = w.Kind == WorkloadKind.RunService ? VpcEgressOf(w) : null;
         var dependsOn = Apis.For(KindOf(w)).Select(ItemNames.Api).Append(account.Name).Concat(secretGrants)
-            .Concat(BuildDependencies(w)).Concat(VpcDependencies(w)).ToList();
+            .Concat(BuildDependencies(w)).Concat(VpcDependencies(w)).ToArray();
         var source = w.At;
 
         _items.Add(w.Kind switch
@@ -234,7 +234,7 @@ public sealed partial class Planner
         var name = ItemNames.CreatedCaller(caller.Key);
         var source = caller.At;
         IReadOnlyList<string> dependsOn(PlanItemKind kind) =>
-            Apis.For(kind).Select(ItemNames.Api).Concat([account.Name, targetItem, grant.Name]).ToList();
+            Apis.For(kind).Select(ItemNames.Api).Concat([account.Name, targetItem, grant.Name]).ToArray();
 
         _items.Add(caller.Settings switch
         {

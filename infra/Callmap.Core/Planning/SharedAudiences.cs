@@ -22,7 +22,8 @@ public static class SharedAudiences
             if (w is RunServiceItem run)
                 foreach (var audience in run.CustomAudiences.Distinct(StringComparer.Ordinal)) Add(accepting, audience, w, custom: true);
         }
-        return accepting.Where(a => a.Value.Select(x => x.Workload.Workload).Distinct(StringComparer.Ordinal).Count() > 1)
+        // Nearly every audience has one service: only those with several entries are looked at closer.
+        return accepting.Where(a => a.Value.Count > 1 && a.Value.Select(x => x.Workload.Workload).Distinct(StringComparer.Ordinal).Count() > 1)
             .Select(a => new SharedAudience(a.Key, a.Value.Select(x => x.Workload.Workload).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 a.Value.First(x => x.Custom).Workload.Source))
             .OrderBy(s => s.At).ThenBy(s => s.Audience, StringComparer.Ordinal)
