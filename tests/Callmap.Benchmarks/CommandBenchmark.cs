@@ -55,8 +55,10 @@ public static partial class CommandBenchmark
             Console.WriteLine();
             Console.WriteLine("Wall time is what a user waits; CPU time (user + system) is steadier when others share the machine.");
             Console.WriteLine();
-            Console.WriteLine("| map (services / edges) | command | callmap s | floor s | ratio | callmap CPU s | floor CPU s | CPU ratio | peak MB | floor MB |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+            Console.WriteLine($"Goal (issue #12): at {GoalSizes} services, wall and CPU time ≤ {MaxFloorRatio}× the floor's; at {MemoryGoalServices:N0}, peak ≤ {MaxPeakMegabytes} MB too.");
+            Console.WriteLine();
+            Console.WriteLine("| map (services / edges) | command | callmap s | floor s | ratio | callmap CPU s | floor CPU s | CPU ratio | peak MB | floor MB | goal |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
 
             var results = new Dictionary<(string Case, int Services), ProcessFigures>();
             var given = new Inputs(Path.Combine(root, "stacks", "dev.yaml"), Path.Combine(root, "stacks", "dev.yaml"),
@@ -78,13 +80,15 @@ public static partial class CommandBenchmark
             Console.WriteLine();
             Console.WriteLine("Growth when the map grows 10× (goal: ≤ 10.5× time and memory):");
             Console.WriteLine();
-            Console.WriteLine("| command | from → to services | time | CPU time | peak memory |");
-            Console.WriteLine("|---|---|---|---|---|");
+            Console.WriteLine("| command | from → to services | time | CPU time | peak memory | goal |");
+            Console.WriteLine("|---|---|---|---|---|---|");
             foreach (var @case in Cases)
                 for (var i = 1; i < options.Sizes.Length; i++)
                     if (results.TryGetValue((@case.Name, options.Sizes[i - 1]), out var small) && results.TryGetValue((@case.Name, options.Sizes[i]), out var large))
                         Console.WriteLine($"| {@case.Name} | {options.Sizes[i - 1]:N0} → {options.Sizes[i]:N0} | "
-                            + (large.Stopped is null ? $"{large.Seconds / small.Seconds:F1}× | {large.CpuSeconds / small.CpuSeconds:F1}× | {large.PeakMegabytes / small.PeakMegabytes:F1}×" : $"{large.Stopped} | |")
+                            + (large.Stopped is null ? $"{large.Seconds / small.Seconds:F1}× | {large.CpuSeconds / small.CpuSeconds:F1}× | {large.PeakMegabytes / small.PeakMegabytes:F1}× | "
+                                + (new[] { large.Seconds / small.Seconds, large.CpuSeconds / small.CpuSeconds, large.PeakMegabytes / small.PeakMegabytes }.All(g => g <= MaxGrowth) ? "within" : "**outside**")
+                                : $"{large.Stopped} | | | **outside**")
                             + " |");
             return 0;
 
@@ -106,7 +110,7 @@ public static partial class CommandBenchmark
                     Console.WriteLine($"| {label} | {@case.Name}{(@case.ReadsTwoMaps ? " (floor: both files)" : "")} | "
                         + $"{(figures.Stopped ?? Format(figures.Seconds, "F2"))} | {Format(floorFigures.Seconds, "F2")} | {(done ? Format(figures.Seconds / floorFigures.Seconds, "F1") + "×" : "—")} | "
                         + $"{(done ? Format(figures.CpuSeconds, "F2") : "—")} | {Format(floorFigures.CpuSeconds, "F2")} | {(done ? Format(figures.CpuSeconds / floorFigures.CpuSeconds, "F1") + "×" : "—")} | "
-                        + $"{(done ? Format(figures.PeakMegabytes, "F0") : "—")} | {Format(floorFigures.PeakMegabytes, "F0")} |");
+                        + $"{(done ? Format(figures.PeakMegabytes, "F0") : "—")} | {Format(floorFigures.PeakMegabytes, "F0")} | {Verdict(figures, floorFigures, services)} |");
                 }
             }
         }
@@ -117,6 +121,23 @@ public static partial class CommandBenchmark
     }
 
     private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    // The goals of issue #12, as the verdict column judges them.
+    private const double MaxFloorRatio = 2.0;
+    private const double MaxGrowth = 10.5;
+    private const double MaxPeakMegabytes = 300;
+    private const int MemoryGoalServices = 20_000;
+    private const string GoalSizes = "2,000 and 20,000";
+
+    /// <summary>"within" or "outside" the goal for the map sizes the goal names; "—" for the others (the table still shows them).</summary>
+    private static string Verdict(ProcessFigures figures, ProcessFigures floor, int services)
+    {
+        if (services is not (2_000 or 20_000)) return "—";
+        if (figures.Stopped is not null) return "**outside**";
+        var within = figures.Seconds / floor.Seconds <= MaxFloorRatio && figures.CpuSeconds / floor.CpuSeconds <= MaxFloorRatio
+            && (services < MemoryGoalServices || figures.PeakMegabytes <= MaxPeakMegabytes);
+        return within ? "within" : "**outside**";
+    }
 
     /// <summary>Medians of wall time, CPU time and peak memory, each over the runs. The first run that is stopped ends the series.</summary>
     private static ProcessFigures Median(string[] command, Options options)
