@@ -48,12 +48,12 @@ public static class MarkdownPreview
             foreach (var secret in view.SecretsReadBy(w))
                 Row(md, "reads", $"{Escape(PlanSummary.GrantResource(secret))} · {Code(secret.Role)}");
             var calls = view.CallsOf(w);
-            if (calls.Count > 0) Row(md, "calls", string.Join(", ", calls.Select(Code)));
+            if (calls.Count > 0) Row(md, "calls", string.Join(", ", calls.Select(g => Code(g.Target))));
             if (view.BackendOf(w) is { } backend)
             {
-                var routes = plan.PublicSurface.Routes.Where(r => r.Workload == w.Workload).Select(r => Code($"https://{r.Host}{r.Path}"));
+                var routes = view.RoutesTo(w).Select(r => Code($"https://{r.Host}{r.Path}"));
                 Row(md, "public", $"{string.Join(", ", routes)} · auth {Escape(PlanSummary.AuthTitle(backend.Auth))} · backend {Code(backend.BackendName)}");
-                var iapMembers = view.IapMembersOf(w).ToList();
+                var iapMembers = view.IapMembersOf(w);
                 if (iapMembers.Count > 0)
                     Row(md, "IAP admits", $"{string.Join(", ", iapMembers.Select(m => Code(m.Member)))} · {Code(iapMembers[0].Role)} on {Code(backend.BackendName)} only");
             }
@@ -78,7 +78,7 @@ public static class MarkdownPreview
             md.AppendLine($"Granted on {Escape(PlanSummary.GrantResource(invokers[0]))} only, one additive IAM member each.");
         }
 
-        var created = plan.OfType<CreatedCallerItem>().ToList();
+        var created = view.CreatedCallers;
         if (created.Count > 0)
         {
             md.AppendLine();
@@ -90,16 +90,16 @@ public static class MarkdownPreview
                 md.AppendLine($"| {Code(c.Caller)} | {Escape(PlanSummary.CallerTitle(c))} | {Code(c.Oidc.ServiceAccountEmail)} | {Code(c.Oidc.Audience)} |");
         }
 
-        foreach (var policy in plan.OfType<SecurityPolicyItem>())
+        foreach (var policy in view.SecurityPolicies)
         {
             md.AppendLine();
-            var users = plan.OfType<BackendServiceItem>().Where(b => b.SecurityPolicy == policy.Name).Select(b => Code(b.Workload));
+            var users = view.GuardedBy(policy).Select(b => Code(b.Workload));
             md.AppendLine($"### Cloud Armor {Code(policy.Policy)} ({Code(policy.PolicyName)}) · guards {string.Join(", ", users)}");
             md.AppendLine();
             foreach (var rule in policy.Rules) md.AppendLine($"- {Code(PlanSummary.RuleText(rule))}");
             md.AppendLine($"- adaptive protection {(policy.AdaptiveProtection ? "on" : "off")}");
         }
-        if (plan.OfType<IdentityPlatformConfigItem>().FirstOrDefault() is { } config)
+        if (view.IdentityPlatform is { } config)
         {
             md.AppendLine();
             md.AppendLine("### Identity Platform");
@@ -125,7 +125,7 @@ public static class MarkdownPreview
         md.AppendLine();
         md.AppendLine("### APIs enabled");
         md.AppendLine();
-        md.AppendLine(string.Join(", ", plan.OfType<ApiServiceItem>().Select(a => Code(a.Service))));
+        md.AppendLine(string.Join(", ", view.Apis.Select(a => Code(a.Service))));
 
         md.AppendLine();
         md.AppendLine("### Access matrix (callers × services)");

@@ -6,13 +6,24 @@ namespace Callmap.Reports;
 /// <summary>What a reviewer reads first: how much the plan declares, and the facts every renderer shares.</summary>
 public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants, int SecretGrants, int CreatedCallers, int Apis)
 {
-    public static PlanSummary Of(Plan plan) => new(
-        plan.OfType<WorkloadItem>().Count(),
-        plan.OfType<ServiceAccountItem>().Count(),
-        plan.OfType<GrantItem>().Count(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem),
-        plan.OfType<SecretAccessorGrantItem>().Count(),
-        plan.OfType<CreatedCallerItem>().Count(),
-        plan.OfType<ApiServiceItem>().Count());
+    /// <summary>The counts, in one pass over the plan.</summary>
+    public static PlanSummary Of(Plan plan)
+    {
+        var (workloads, accounts, invokerGrants, secretGrants, createdCallers, apis) = (0, 0, 0, 0, 0, 0);
+        foreach (var item in plan.Items)
+        {
+            switch (item)
+            {
+                case WorkloadItem: workloads++; break;
+                case ServiceAccountItem: accounts++; break;
+                case RunInvokerGrantItem or FunctionInvokerGrantItem: invokerGrants++; break;
+                case SecretAccessorGrantItem: secretGrants++; break;
+                case CreatedCallerItem: createdCallers++; break;
+                case ApiServiceItem: apis++; break;
+            }
+        }
+        return new(workloads, accounts, invokerGrants, secretGrants, createdCallers, apis);
+    }
 
     public override string ToString() =>
         $"{Count(Workloads, "workload")} · {Count(Accounts, "service account")} · {Count(InvokerGrants, "invoker grant")} · "

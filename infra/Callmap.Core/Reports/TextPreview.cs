@@ -22,7 +22,7 @@ public static class TextPreview
         foreach (var workload in view.Workloads)
             Workload(view, workload, console);
 
-        var created = plan.OfType<CreatedCallerItem>().ToList();
+        var created = view.CreatedCallers;
         if (created.Count > 0)
         {
             console.WriteLine();
@@ -38,13 +38,13 @@ public static class TextPreview
             }
         }
 
-        Armor(plan, console);
-        IdentityPlatform(plan, console);
+        Armor(view, console);
+        IdentityPlatform(view, console);
         PlatformGrantsSection(plan, console);
 
         console.WriteLine();
         console.Write(new Rule("[bold]APIs enabled[/]").LeftJustified());
-        console.WriteLine(string.Join(", ", plan.OfType<ApiServiceItem>().Select(a => a.Service)));
+        console.WriteLine(string.Join(", ", view.Apis.Select(a => a.Service)));
 
         console.WriteLine();
         console.Write(new Rule("[bold]Access matrix[/] (callers × services)").LeftJustified());
@@ -127,7 +127,7 @@ public static class TextPreview
         foreach (var secret in view.SecretsReadBy(w))
             rows.Add(("reads", new Text($"{PlanSummary.GrantResource(secret)} · {secret.Role}")));
         var calls = view.CallsOf(w);
-        if (calls.Count > 0) rows.Add(("calls", new Text(string.Join(", ", calls))));
+        if (calls.Count > 0) rows.Add(("calls", new Text(string.Join(", ", calls.Select(g => g.Target)))));
 
         var invokers = view.InvokersOf(w);
         if (invokers.Count == 0)
@@ -141,9 +141,9 @@ public static class TextPreview
         }
         if (view.BackendOf(w) is { } backend)
         {
-            var routes = view.Plan.PublicSurface.Routes.Where(r => r.Workload == w.Workload).Select(r => $"https://{r.Host}{r.Path}");
+            var routes = view.RoutesTo(w).Select(r => $"https://{r.Host}{r.Path}");
             rows.Add(("public", new Text($"{string.Join(", ", routes)} · auth {PlanSummary.AuthTitle(backend.Auth)} · backend {backend.BackendName}")));
-            var iapMembers = view.IapMembersOf(w).ToList();
+            var iapMembers = view.IapMembersOf(w);
             if (iapMembers.Count > 0)
                 rows.Add(("IAP admits", new Text($"{string.Join(", ", iapMembers.Select(m => m.Member))} · {iapMembers[0].Role} on {backend.BackendName} only")));
         }
@@ -176,12 +176,12 @@ public static class TextPreview
         foreach (var warning in PlanSummary.PublicWarnings(view.Plan)) console.WriteLine(warning);
     }
 
-    private static void Armor(Plan plan, IAnsiConsole console)
+    private static void Armor(PlanView view, IAnsiConsole console)
     {
-        foreach (var policy in plan.OfType<SecurityPolicyItem>())
+        foreach (var policy in view.SecurityPolicies)
         {
             console.WriteLine();
-            var users = plan.OfType<BackendServiceItem>().Where(b => b.SecurityPolicy == policy.Name).Select(b => b.Workload);
+            var users = view.GuardedBy(policy).Select(b => b.Workload);
             console.Write(new Rule($"[bold]Cloud Armor {Markup.Escape(policy.Policy)}[/] ({policy.PolicyName}) · guards {string.Join(", ", users)}").LeftJustified());
             foreach (var rule in policy.Rules) console.WriteLine(PlanSummary.RuleText(rule));
             console.WriteLine($"adaptive protection {(policy.AdaptiveProtection ? "on" : "off")}");
@@ -201,9 +201,10 @@ public static class TextPreview
         }
     }
 
-    private static void IdentityPlatform(Plan plan, IAnsiConsole console)
+    private static void IdentityPlatform(PlanView view, IAnsiConsole console)
     {
-        if (plan.OfType<IdentityPlatformConfigItem>().FirstOrDefault() is not { } config) return;
+        var plan = view.Plan;
+        if (view.IdentityPlatform is not { } config) return;
         console.WriteLine();
         console.Write(new Rule("[bold]Identity Platform[/]").LeftJustified());
         console.Write(Fields([
