@@ -54,15 +54,26 @@ public static class SafeText
     /// </summary>
     public static string Terminal(string text)
     {
-        if (!text.Any(c => c is not '\n' and not '\t' && IsHidden(c))) return text;
+        if (IndexOfTerminalHidden(text) < 0) return text;
         var safe = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            if (c is not '\n' and not '\t' && IsHidden(c)) safe.Append($"\\u{{{(int)c:x4}}}");
+            if (IsTerminalHidden(c)) safe.Append($"\\u{{{(int)c:x4}}}");
             else safe.Append(c);
         }
         return safe.ToString();
     }
+
+    /// <summary>Where the first character <see cref="Terminal"/> would show as \u{XXXX} is, or -1: text a terminal may take as it is.</summary>
+    private static int IndexOfTerminalHidden(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+            if (IsTerminalHidden(text[i])) return i;
+        return -1;
+    }
+
+    /// <summary>A character <see cref="Terminal"/> shows as \u{XXXX}.</summary>
+    public static bool IsTerminalHidden(char c) => c is not '\n' and not '\t' && IsHidden(c);
 
     /// <summary>C0, DEL, C1, line and paragraph separators, and bidirectional overrides (which reorder what a reader sees).</summary>
     private static bool IsHidden(char c) =>
