@@ -157,14 +157,6 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
         }
     }
 
-    /// <summary>The environment in short, one string a line (the Markdown preview's form).</summary>
-    public static IReadOnlyList<string> EnvLines(WorkloadItem w)
-    {
-        var (text, lines) = (new TextBuffer(256), new List<ReadOnlyMemory<char>>());
-        EnvLines(w, text, lines);
-        return lines.ConvertAll(line => line.ToString());
-    }
-
     /// <summary>The resource a grant is on: "Cloud Run service orders (europe-west1)", "secret stripe-api-key".</summary>
     public static string GrantResource(GrantItem g)
     {
