@@ -136,21 +136,24 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
         }
         if (wiring == 0) return;
 
-        // Each called service's variables in the order the plan lists them, the services by name.
+        // Each called service's variables in the order the plan lists them, the services by name: an
+        // insertion sort, stable and without a comparer, as a workload's wiring is short and mostly in order.
         var byTarget = new EnvEntry[wiring];
         var n = 0;
         foreach (var e in w.Env)
-            if (e.From == EnvSource.Wiring) byTarget[n++] = e;
-        var places = new int[wiring];
-        for (var i = 0; i < wiring; i++) places[i] = i;
-        Array.Sort(places, (a, b) => string.CompareOrdinal(byTarget[a].Target, byTarget[b].Target) is var c and not 0 ? c : a.CompareTo(b));
+        {
+            if (e.From != EnvSource.Wiring) continue;
+            var at = n++;
+            for (; at > 0 && string.CompareOrdinal(byTarget[at - 1].Target, e.Target) > 0; at--) byTarget[at] = byTarget[at - 1];
+            byTarget[at] = e;
+        }
         for (var i = 0; i < wiring;)
         {
-            var (start, target) = (into.Length, byTarget[places[i]].Target!);
-            for (var first = i; i < wiring && byTarget[places[i]].Target == target; i++)
+            var (start, target) = (into.Length, byTarget[i].Target!);
+            for (var first = i; i < wiring && byTarget[i].Target == target; i++)
             {
                 if (i > first) into.Append(", ");
-                into.Append(byTarget[places[i]].Name);
+                into.Append(byTarget[i].Name);
             }
             into.Append($" ← {target}");
             lines.Add(into.Since(start));
