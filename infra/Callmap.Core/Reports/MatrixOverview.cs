@@ -45,9 +45,24 @@ public sealed record MatrixOverview(int Callers, int Services, int Grants, IRead
             Top(byService), Top(byCaller), matrix.EndUsers);
     }
 
-    /// <summary>The highest counts, ties by name, without sorting everything.</summary>
-    private static List<(string Name, int Count)> Top(Dictionary<string, int> counts) =>
-        counts.Select(c => (c.Key, c.Value))
-            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(Ranked).ToList();
+    /// <summary>
+    /// The highest counts, ties by name, without sorting everything: each count is set against the
+    /// <see cref="Ranked"/> kept so far, so ranking 20,000 services costs one pass.
+    /// </summary>
+    private static List<(string Name, int Count)> Top(Dictionary<string, int> counts)
+    {
+        var top = new List<(string Name, int Count)>(Ranked + 1);
+        foreach (var (name, count) in counts)
+        {
+            if (top.Count == Ranked && !Before((name, count), top[^1])) continue;
+            var at = top.Count;
+            while (at > 0 && Before((name, count), top[at - 1])) at--;
+            top.Insert(at, (name, count));
+            if (top.Count > Ranked) top.RemoveAt(Ranked);
+        }
+        return top;
+    }
+
+    private static bool Before((string Name, int Count) a, (string Name, int Count) b) =>
+        a.Count != b.Count ? a.Count > b.Count : string.CompareOrdinal(a.Name, b.Name) < 0;
 }

@@ -6,13 +6,24 @@ namespace Callmap.Reports;
 /// <summary>What a reviewer reads first: how much the plan declares, and the facts every renderer shares.</summary>
 public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants, int SecretGrants, int CreatedCallers, int Apis)
 {
-    public static PlanSummary Of(Plan plan) => new(
-        plan.OfType<WorkloadItem>().Count(),
-        plan.OfType<ServiceAccountItem>().Count(),
-        plan.OfType<GrantItem>().Count(g => g is RunInvokerGrantItem or FunctionInvokerGrantItem),
-        plan.OfType<SecretAccessorGrantItem>().Count(),
-        plan.OfType<CreatedCallerItem>().Count(),
-        plan.OfType<ApiServiceItem>().Count());
+    /// <summary>The counts, in one pass over the plan.</summary>
+    public static PlanSummary Of(Plan plan)
+    {
+        var (workloads, accounts, invokerGrants, secretGrants, createdCallers, apis) = (0, 0, 0, 0, 0, 0);
+        foreach (var item in plan.Items)
+        {
+            switch (item)
+            {
+                case WorkloadItem: workloads++; break;
+                case ServiceAccountItem: accounts++; break;
+                case RunInvokerGrantItem or FunctionInvokerGrantItem: invokerGrants++; break;
+                case SecretAccessorGrantItem: secretGrants++; break;
+                case CreatedCallerItem: createdCallers++; break;
+                case ApiServiceItem: apis++; break;
+            }
+        }
+        return new(workloads, accounts, invokerGrants, secretGrants, createdCallers, apis);
+    }
 
     public override string ToString() =>
         $"{Count(Workloads, "workload")} · {Count(Accounts, "service account")} · {Count(InvokerGrants, "invoker grant")} · "
@@ -40,9 +51,16 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
     /// <summary>Scaling and size in one line: "2–50 instances · cpu 2 · memory 1Gi", or "platform defaults".</summary>
     public static string ScalingAndSize(WorkloadItem w)
     {
-        var parts = new[] { Scaling(w), Resources(w) }.Where(p => p != "platform defaults").ToList();
-        return parts.Count == 0 ? "platform defaults" : string.Join(" · ", parts);
+        var (scaling, resources) = (Scaling(w), Resources(w));
+        return (scaling, resources) switch
+        {
+            (PlatformDefaults, _) => resources,
+            (_, PlatformDefaults) => scaling,
+            _ => $"{scaling} · {resources}",
+        };
     }
+
+    private const string PlatformDefaults = "platform defaults";
 
     public static string Egress(DirectVpcEgress egress) =>
         $"{egress.Egress} through VPC {egress.Network}, subnet {egress.Subnetwork} (Direct VPC egress), so its calls count as internal; "
@@ -58,7 +76,7 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
 
     public static string Scaling(WorkloadItem w) => (w.MinInstances, w.MaxInstances) switch
     {
-        (null, null) => "platform defaults",
+        (null, null) => PlatformDefaults,
         (var min, null) => $"at least {min} instance{(min == 1 ? "" : "s")}",
         (null, var max) => $"0–{max} instances",
         (var min, var max) => $"{min}–{max} instances",
@@ -70,7 +88,7 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
             string.Join(" · ", new[] { r.Cpu is null ? null : $"cpu {r.Cpu}", r.Memory is null ? null : $"memory {r.Memory}" }.OfType<string>()),
         FunctionGen2Item f when f.AvailableMemory is not null => $"memory {f.AvailableMemory}",
         FunctionGen1Item f when f.AvailableMemoryMb is not null => $"memory {f.AvailableMemoryMb} MB",
-        _ => "platform defaults",
+        _ => PlatformDefaults,
     };
 
     public static string What(WorkloadItem w) => w switch
@@ -86,32 +104,80 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
         ? $"{quota} per {config.SignUpQuotaDuration} from {config.SignUpQuotaStart}, a temporary override that ends after {config.SignUpQuotaDuration}"
         : "Google's default";
 
-    public static string Env(EnvEntry e) => e.From switch
+    private static void Env(EnvEntry e, TextBuffer into)
     {
-        EnvSource.Map or EnvSource.Wiring => $"{e.Name}={e.Value}",
-        EnvSource.SecretManager => $"{e.Name} ← Secret Manager {e.Secret} ({e.Version})",
-        EnvSource.EndUserAuth => $"{e.Name}={e.Value} (verify end-user tokens)",
-        _ => $"{e.Name} ← Secret Manager {e.Secret} (the version callmap creates from Pulumi config secret {e.ConfigKey})",
-    };
+        switch (e.From)
+        {
+            case EnvSource.Map or EnvSource.Wiring: into.Append($"{e.Name}={e.Value}"); break;
+            case EnvSource.SecretManager: into.Append($"{e.Name} ← Secret Manager {e.Secret} ({e.Version})"); break;
+            case EnvSource.EndUserAuth: into.Append($"{e.Name}={e.Value} (verify end-user tokens)"); break;
+            default: into.Append($"{e.Name} ← Secret Manager {e.Secret} (the version callmap creates from Pulumi config secret {e.ConfigKey})"); break;
+        }
+    }
 
     /// <summary>
     /// The environment in short: the map's variables and secrets one per line, then one line per called
-    /// service for its URL and audience pair (the values are on that service's own block).
+    /// service for its URL and audience pair (the values are on that service's own block), by service.
+    /// Each line is composed in <paramref name="into"/> and added to <paramref name="lines"/> as a slice of it.
     /// </summary>
-    public static IReadOnlyList<string> EnvLines(WorkloadItem w) =>
-        w.Env.Where(e => e.From != EnvSource.Wiring).Select(Env)
-            .Concat(w.Env.Where(e => e.From == EnvSource.Wiring).GroupBy(e => e.Target!)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => $"{string.Join(", ", g.Select(e => e.Name))} ← {g.Key}"))
-            .ToList();
-
-    public static string GrantResource(GrantItem g) => g switch
+    internal static void EnvLines(WorkloadItem w, TextBuffer into, List<ReadOnlyMemory<char>> lines)
     {
-        RunInvokerGrantItem r => $"Cloud Run service {r.Service} ({r.Location})",
-        FunctionInvokerGrantItem f => $"function {f.CloudFunction} ({f.Region})",
-        SecretAccessorGrantItem s => $"secret {s.SecretId}",
-        _ => g.Target,
-    };
+        var wiring = 0;
+        foreach (var e in w.Env)
+        {
+            if (e.From == EnvSource.Wiring)
+            {
+                wiring++;
+                continue;
+            }
+            var start = into.Length;
+            Env(e, into);
+            lines.Add(into.Since(start));
+        }
+        if (wiring == 0) return;
+
+        // Each called service's variables in the order the plan lists them, the services by name: an
+        // insertion sort, stable and without a comparer, as a workload's wiring is short and mostly in order.
+        var byTarget = new EnvEntry[wiring];
+        var n = 0;
+        foreach (var e in w.Env)
+        {
+            if (e.From != EnvSource.Wiring) continue;
+            var at = n++;
+            for (; at > 0 && string.CompareOrdinal(byTarget[at - 1].Target, e.Target) > 0; at--) byTarget[at] = byTarget[at - 1];
+            byTarget[at] = e;
+        }
+        for (var i = 0; i < wiring;)
+        {
+            var (start, target) = (into.Length, byTarget[i].Target!);
+            for (var first = i; i < wiring && byTarget[i].Target == target; i++)
+            {
+                if (i > first) into.Append(", ");
+                into.Append(byTarget[i].Name);
+            }
+            into.Append($" ← {target}");
+            lines.Add(into.Since(start));
+        }
+    }
+
+    /// <summary>The resource a grant is on: "Cloud Run service orders (europe-west1)", "secret stripe-api-key".</summary>
+    public static string GrantResource(GrantItem g)
+    {
+        var text = new TextBuffer(64);
+        GrantResource(g, text);
+        return text.ToString();
+    }
+
+    internal static void GrantResource(GrantItem g, TextBuffer into)
+    {
+        switch (g)
+        {
+            case RunInvokerGrantItem r: into.Append($"Cloud Run service {r.Service} ({r.Location})"); break;
+            case FunctionInvokerGrantItem f: into.Append($"function {f.CloudFunction} ({f.Region})"); break;
+            case SecretAccessorGrantItem s: into.Append($"secret {s.SecretId}"); break;
+            default: into.Append(g.Target); break;
+        }
+    }
 
     /// <summary>One Cloud Armor rule in a line: priority, action, what it matches and, for rate limits, the limit.</summary>
     public static string RuleText(ArmorRule r)

@@ -1,61 +1,18 @@
 using Callmap.Planning;
+using Callmap.Reports.TextLayout;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace Callmap.Reports;
 
 /// <summary>
 /// The plan as a reviewer reads it in a terminal: per workload its account, settings, who may invoke
 /// it and with which role on which resource; then the callers the map creates, the APIs, and the
-/// access matrix (callers × services).
+/// access matrix (callers × services). What the preview says is written here once; an interactive
+/// terminal gets it drawn by Spectre.Console, files, pipes and tests get the same characters as plain text.
 /// </summary>
 public static class TextPreview
 {
-    public static void Write(Plan plan, IAnsiConsole console)
-    {
-        var view = new PlanView(plan);
-        console.MarkupLineInterpolated($"[bold]callmap plan[/] · {plan.Project} ({plan.ProjectNumber}) · {plan.Region} · {plan.MapFile}");
-        console.WriteLine(view.Summary.ToString());
-        PublicSurface(view, console);
-        foreach (var shared in SharedAudiences.In(plan)) console.WriteLine(SharedAudiences.Warning(shared));
-
-        foreach (var workload in view.Workloads)
-            Workload(view, workload, console);
-
-        var created = plan.OfType<CreatedCallerItem>().ToList();
-        if (created.Count > 0)
-        {
-            console.WriteLine();
-            console.Write(new Rule("[bold]Callers created by the map[/]").LeftJustified());
-            foreach (var caller in created)
-            {
-                console.WriteLine(caller.Caller);
-                console.Write(new Padder(Fields([
-                    ("what", new Text(PlanSummary.CallerTitle(caller))),
-                    ("runs as", new Text($"{caller.Oidc.ServiceAccountEmail} (its own account)")),
-                    ("token", new Text($"OIDC ID token, audience {caller.Oidc.Audience}")),
-                ]), new Padding(2, 0, 0, 0)));
-            }
-        }
-
-        Armor(plan, console);
-        IdentityPlatform(plan, console);
-        PlatformGrantsSection(plan, console);
-
-        console.WriteLine();
-        console.Write(new Rule("[bold]APIs enabled[/]").LeftJustified());
-        console.WriteLine(string.Join(", ", plan.OfType<ApiServiceItem>().Select(a => a.Service)));
-
-        console.WriteLine();
-        console.Write(new Rule("[bold]Access matrix[/] (callers × services)").LeftJustified());
-        if (MatrixOverview.FitsAsTable(plan.Matrix))
-        {
-            console.Write(Matrix(view));
-            foreach (var (role, mark) in view.Marks)
-                console.WriteLine($"{mark} = {role}, granted on that service only");
-        }
-        else Overview(MatrixOverview.Of(plan.Matrix), console);
-    }
+    public static void Write(Plan plan, IAnsiConsole console) => new Composer(plan, new SpectreLayout(console)).Write();
 
     /// <summary>Renders without colour at a fixed width: for files, pipes and snapshot tests.</summary>
     public static string Render(Plan plan, int width = 120)
@@ -66,172 +23,239 @@ public static class TextPreview
     }
 
     /// <summary>
-    /// Writes without colour at a fixed width and without trailing spaces, line by line as it is
-    /// rendered, so the preview of a large map is never held in memory whole.
+    /// Writes without colour at a fixed width and without trailing spaces, line by line as it is laid out,
+    /// so the preview of a large map is never held in memory whole: what Spectre.Console would write at
+    /// that width, without its cost per workload.
     /// </summary>
     public static void Write(Plan plan, TextWriter output, int width = 120)
     {
         using var lines = new TrimmingLineWriter(output);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(lines),
-        });
-        console.Profile.Width = width;
-        Write(plan, console);
+        new Composer(plan, new PlainLayout(lines, width)).Write();
     }
 
-    private static void Overview(MatrixOverview overview, IAnsiConsole console)
+    /// <summary>What the preview holds, in order, handed to a layout; the lists are reused from one workload to the next.</summary>
+    private sealed class Composer(Plan plan, IPreviewLayout layout)
     {
-        console.WriteLine($"{overview.Callers:N0} callers × {overview.Services:N0} services, {overview.Grants:N0} grants: "
-            + $"too many for a table (more than {MatrixOverview.MaxTableServices} services or {MatrixOverview.MaxTableCallers} callers).");
-        console.Write(Fields([
-            ("by role", new Text(string.Join("\n", overview.ByRole.Select(r => $"{r.Role}: {r.Grants:N0} grants, each on its service only")))),
-            ("most callers", new Text(string.Join(", ", overview.MostCalled.Select(s => $"{s.Service} ({s.Callers:N0})")))),
-            ("most targets", new Text(string.Join(", ", overview.MostCalling.Select(c => $"{PlanSummary.CallerLabel(c.Caller)} ({c.Services:N0})")))),
-            (PlanView.EndUserRow, new Text(EndUsers(overview))),
-        ]));
-        console.WriteLine("Who may invoke each service is in its block above.");
-        console.WriteLine(MatrixOverview.FullMatrixHint);
-    }
+        private readonly PlanView _view = new(plan);
+        private readonly List<Field> _fields = [];
+        private readonly List<(string, string)> _invokers = [];
+        private readonly List<ReadOnlyMemory<char>> _env = [];
+        private readonly TextBuffer _text = new();
 
-    private static string EndUsers(MatrixOverview overview)
-    {
-        if (overview.EndUsers.Count == 0) return "no service";
-        var shown = overview.EndUsers.Take(MatrixOverview.EndUsersShown).Select(e => $"{e.Service} ({e.Auth})");
-        var more = overview.EndUsers.Count - MatrixOverview.EndUsersShown;
-        return string.Join(", ", shown) + (more > 0 ? $" and {more:N0} more" : "");
-    }
+        public void Write()
+        {
+            layout.Line("callmap plan", $" · {plan.Project} ({plan.ProjectNumber}) · {plan.Region} · {plan.MapFile}");
+            layout.Line(_view.Summary.ToString());
+            PublicSurface();
+            foreach (var shared in SharedAudiences.In(plan)) layout.Line(SharedAudiences.Warning(shared));
 
-    private static void Workload(PlanView view, WorkloadItem w, IAnsiConsole console)
-    {
-        console.WriteLine();
-        console.Write(new Rule($"[bold]{Markup.Escape(w.Workload)}[/] · {PlanSummary.KindTitle(w)} · {w.Location}").LeftJustified());
-        var rows = new List<(string, IRenderable)>
-        {
-            ("runs as", new Text($"{w.ServiceAccountEmail} (its own account)")),
-            (w is RunServiceItem ? "image" : "code", new Text(PlanSummary.What(w))),
-        };
-        if (PlatformGrants.BuildAccountOf(w) is { } builder) rows.Add(("builds as", new Text($"{builder} ({PlatformGrants.BuildAccountNote})")));
-        rows.AddRange(new List<(string, IRenderable)>
-        {
-            ("scaling", new Text(PlanSummary.ScalingAndSize(w))),
-            ("ingress", new Text($"{w.Ingress}: {w.IngressReason}")),
-            ("url", new Text(w.Url)),
-            ("audience", new Text(w.Audience)),
-        });
-        var env = PlanSummary.EnvLines(w);
-        if (env.Count > 0) rows.Add(("env", new Text(string.Join("\n", env))));
-        foreach (var secret in view.SecretsReadBy(w))
-            rows.Add(("reads", new Text($"{PlanSummary.GrantResource(secret)} · {secret.Role}")));
-        var calls = view.CallsOf(w);
-        if (calls.Count > 0) rows.Add(("calls", new Text(string.Join(", ", calls))));
+            foreach (var workload in _view.Workloads) Workload(workload);
 
-        var invokers = view.InvokersOf(w);
-        if (invokers.Count == 0)
-            rows.Add(("invoked by", new Text(view.BackendOf(w) is not null ? "end users only, through the load balancer" : "nobody: no caller in the map")));
-        else
-        {
-            var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn(new GridColumn().NoWrap());
-            foreach (var g in invokers) grid.AddRow(new Text(PlanSummary.CallerLabel(g.Caller)), new Text(g.Role));
-            rows.Add(("invoked by", grid));
-            rows.Add(("granted on", new Text($"{PlanSummary.GrantResource(invokers[0])} only, one additive IAM member each")));
+            if (_view.CreatedCallers.Count > 0)
+            {
+                layout.BlankLine();
+                layout.Rule("Callers created by the map");
+                foreach (var caller in _view.CreatedCallers)
+                {
+                    layout.Line(caller.Caller);
+                    layout.Fields(
+                    [
+                        new("what", PlanSummary.CallerTitle(caller)),
+                        new("runs as", $"{caller.Oidc.ServiceAccountEmail} (its own account)"),
+                        new("token", $"OIDC ID token, audience {caller.Oidc.Audience}"),
+                    ], indent: 2);
+                }
+            }
+
+            Armor();
+            IdentityPlatform();
+            PlatformGrantsSection();
+
+            layout.BlankLine();
+            layout.Rule("APIs enabled");
+            layout.Line(string.Join(", ", _view.Apis.Select(a => a.Service)));
+
+            layout.BlankLine();
+            layout.Rule("Access matrix", " (callers × services)");
+            if (MatrixOverview.FitsAsTable(plan.Matrix))
+            {
+                layout.Table(Matrix());
+                foreach (var (role, mark) in _view.Marks)
+                    layout.Line($"{mark} = {role}, granted on that service only");
+            }
+            else Overview(MatrixOverview.Of(plan.Matrix));
         }
-        if (view.BackendOf(w) is { } backend)
+
+        /// <summary>One workload's block: its texts are composed in one reused buffer, not as strings.</summary>
+        private void Workload(WorkloadItem w)
         {
-            var routes = view.Plan.PublicSurface.Routes.Where(r => r.Workload == w.Workload).Select(r => $"https://{r.Host}{r.Path}");
-            rows.Add(("public", new Text($"{string.Join(", ", routes)} · auth {PlanSummary.AuthTitle(backend.Auth)} · backend {backend.BackendName}")));
-            var iapMembers = view.IapMembersOf(w).ToList();
-            if (iapMembers.Count > 0)
-                rows.Add(("IAP admits", new Text($"{string.Join(", ", iapMembers.Select(m => m.Member))} · {iapMembers[0].Role} on {backend.BackendName} only")));
-        }
-        if (w is RunServiceItem { VpcEgress: { } egress })
-            rows.Add(("egress", new Text(PlanSummary.Egress(egress))));
-        if (w is RunServiceItem { InvokerIamDisabled: true })
-            rows.Add(("invoker check", new Text("off: end users are not IAM principals; only the load balancer reaches it, behind Cloud Armor")));
-        rows.Add(("protection", new Text(w.DeletionProtection ? "deletion protection on" : "deletion protection OFF")));
-        console.Write(Fields(rows));
-    }
+            var text = _text;
+            text.Clear();
+            layout.BlankLine();
+            layout.Rule(w.Workload, text.Add($" · {PlanSummary.KindTitle(w)} · {w.Location}"));
+            var rows = _fields;
+            rows.Clear();
+            rows.Add(new("runs as", text.Add($"{w.ServiceAccountEmail} (its own account)")));
+            rows.Add(new(w is RunServiceItem ? "image" : "code", PlanSummary.What(w)));
+            if (PlatformGrants.BuildAccountOf(w) is { } builder) rows.Add(new("builds as", text.Add($"{builder} ({PlatformGrants.BuildAccountNote})")));
+            rows.Add(new("scaling", PlanSummary.ScalingAndSize(w)));
+            rows.Add(new("ingress", text.Add($"{w.Ingress}: {w.IngressReason}")));
+            rows.Add(new("url", w.Url));
+            rows.Add(new("audience", w.Audience));
+            _env.Clear();
+            PlanSummary.EnvLines(w, text, _env);
+            if (_env.Count > 0) rows.Add(new("env", Joined(_env, "\n")));
+            foreach (var secret in _view.SecretsReadBy(w))
+            {
+                var start = text.Length;
+                PlanSummary.GrantResource(secret, text);
+                text.Append($" · {secret.Role}");
+                rows.Add(new("reads", text.Since(start)));
+            }
+            var calls = _view.CallsOf(w);
+            if (calls.Count > 0)
+            {
+                var start = text.Length;
+                for (var i = 0; i < calls.Count; i++) text.Append($"{(i > 0 ? ", " : "")}{calls[i].Target}");
+                rows.Add(new("calls", text.Since(start)));
+            }
 
-    private static void PublicSurface(PlanView view, IAnsiConsole console)
-    {
-        var surface = view.Plan.PublicSurface;
-        console.WriteLine();
-        console.Write(new Rule("[bold]Public surface[/]").LeftJustified());
-        if (surface.IsEmpty)
+            var invokers = _view.InvokersOf(w);
+            var backend = _view.BackendOf(w);
+            if (invokers.Count == 0)
+                rows.Add(new("invoked by", backend is not null ? "end users only, through the load balancer" : "nobody: no caller in the map"));
+            else
+            {
+                _invokers.Clear();
+                foreach (var g in invokers) _invokers.Add((PlanSummary.CallerLabel(g.Caller), g.Role));
+                rows.Add(new("invoked by", _invokers));
+                var start = text.Length;
+                PlanSummary.GrantResource(invokers[0], text);
+                text.Append(" only, one additive IAM member each");
+                rows.Add(new("granted on", text.Since(start)));
+            }
+            if (backend is not null)
+            {
+                var routes = _view.RoutesTo(w).Select(r => $"https://{r.Host}{r.Path}");
+                rows.Add(new("public", $"{string.Join(", ", routes)} · auth {PlanSummary.AuthTitle(backend.Auth)} · backend {backend.BackendName}"));
+                var iapMembers = _view.IapMembersOf(w);
+                if (iapMembers.Count > 0)
+                    rows.Add(new("IAP admits", $"{string.Join(", ", iapMembers.Select(m => m.Member))} · {iapMembers[0].Role} on {backend.BackendName} only"));
+            }
+            if (w is RunServiceItem { VpcEgress: { } egress })
+                rows.Add(new("egress", PlanSummary.Egress(egress)));
+            if (w is RunServiceItem { InvokerIamDisabled: true })
+                rows.Add(new("invoker check", "off: end users are not IAM principals; only the load balancer reaches it, behind Cloud Armor"));
+            rows.Add(new("protection", w.DeletionProtection ? "deletion protection on" : "deletion protection OFF"));
+            layout.Fields(rows);
+        }
+
+        /// <summary>The pieces one after another in the buffer, with the separator between them.</summary>
+        private ReadOnlyMemory<char> Joined(List<ReadOnlyMemory<char>> pieces, string separator)
         {
-            console.WriteLine("Nothing is reachable from the internet without an IAM-checked token; no load balancer is planned.");
-            return;
+            var start = _text.Length;
+            for (var i = 0; i < pieces.Count; i++)
+            {
+                if (i > 0) _text.Append(separator);
+                _text.Append(pieces[i].Span);
+            }
+            return _text.Since(start);
         }
-        if (surface.Routes.Count > 0)
+
+        private void PublicSurface()
         {
-            console.WriteLine("Global external Application Load Balancer (edge-address): HTTPS on 443 with TLS ≥ 1.2; port 80 only redirects to HTTPS.");
-            var table = new Table().Border(TableBorder.Simple).AddColumns("host and path", "service", "auth", "Cloud Armor");
-            foreach (var route in surface.Routes)
-                table.AddRow(route.Host + route.Path, route.Workload, route.Auth, route.ArmorPolicy);
-            console.Write(table);
+            var surface = plan.PublicSurface;
+            layout.BlankLine();
+            layout.Rule("Public surface");
+            if (surface.IsEmpty)
+            {
+                layout.Line("Nothing is reachable from the internet without an IAM-checked token; no load balancer is planned.");
+                return;
+            }
+            if (surface.Routes.Count > 0)
+            {
+                layout.Line("Global external Application Load Balancer (edge-address): HTTPS on 443 with TLS ≥ 1.2; port 80 only redirects to HTTPS.");
+                var table = new Table().Border(TableBorder.Simple).AddColumns("host and path", "service", "auth", "Cloud Armor");
+                // Text, not markup: a route's path may hold '[' (a path pattern allows it).
+                foreach (var route in surface.Routes)
+                    table.AddRow(new Text(route.Host + route.Path), new Text(route.Workload), new Text(route.Auth), new Text(route.ArmorPolicy));
+                layout.Table(table);
+            }
+            foreach (var warning in PlanSummary.PublicWarnings(plan)) layout.Line(warning);
         }
-        foreach (var warning in PlanSummary.PublicWarnings(view.Plan)) console.WriteLine(warning);
-    }
 
-    private static void Armor(Plan plan, IAnsiConsole console)
-    {
-        foreach (var policy in plan.OfType<SecurityPolicyItem>())
+        private void Armor()
         {
-            console.WriteLine();
-            var users = plan.OfType<BackendServiceItem>().Where(b => b.SecurityPolicy == policy.Name).Select(b => b.Workload);
-            console.Write(new Rule($"[bold]Cloud Armor {Markup.Escape(policy.Policy)}[/] ({policy.PolicyName}) · guards {string.Join(", ", users)}").LeftJustified());
-            foreach (var rule in policy.Rules) console.WriteLine(PlanSummary.RuleText(rule));
-            console.WriteLine($"adaptive protection {(policy.AdaptiveProtection ? "on" : "off")}");
+            foreach (var policy in _view.SecurityPolicies)
+            {
+                layout.BlankLine();
+                var users = _view.GuardedBy(policy).Select(b => b.Workload);
+                layout.Rule($"Cloud Armor {policy.Policy}", $" ({policy.PolicyName}) · guards {string.Join(", ", users)}");
+                foreach (var rule in policy.Rules) layout.Line(PlanSummary.RuleText(rule));
+                layout.Line($"adaptive protection {(policy.AdaptiveProtection ? "on" : "off")}");
+            }
         }
-    }
 
-    private static void PlatformGrantsSection(Plan plan, IAnsiConsole console)
-    {
-        var lines = PlatformGrants.Of(plan);
-        if (lines.Count == 0) return;
-        console.WriteLine();
-        console.Write(new Rule("[bold]Grants beyond the map's edges[/]").LeftJustified());
-        foreach (var line in lines)
+        private void PlatformGrantsSection()
         {
-            console.WriteLine(line.Grant);
-            console.Write(new Padder(new Text($"why: {line.Why}"), new Padding(2, 0, 0, 0)));
+            var lines = PlatformGrants.Of(plan);
+            if (lines.Count == 0) return;
+            layout.BlankLine();
+            layout.Rule("Grants beyond the map's edges");
+            foreach (var line in lines)
+            {
+                layout.Line(line.Grant);
+                layout.Indented($"why: {line.Why}", indent: 2);
+            }
         }
-    }
 
-    private static void IdentityPlatform(Plan plan, IAnsiConsole console)
-    {
-        if (plan.OfType<IdentityPlatformConfigItem>().FirstOrDefault() is not { } config) return;
-        console.WriteLine();
-        console.Write(new Rule("[bold]Identity Platform[/]").LeftJustified());
-        console.Write(Fields([
-            ("sign-in", new Text(string.Join(", ", PlanSummary.SignInMethods(plan, config)))),
-            ("domains", new Text(string.Join(", ", config.AuthorizedDomains))),
-            ("MFA", new Text(config.MfaState + (config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : ""))),
-            ("sign-up quota", new Text(PlanSummary.SignUpQuota(config))),
-            ("blocking", new Text(config.BlockingTriggers.Count == 0 ? "none" : string.Join(", ", config.BlockingTriggers.Select(t => $"{t.EventType} → {t.Function}")))),
-        ]));
-    }
+        private void IdentityPlatform()
+        {
+            if (_view.IdentityPlatform is not { } config) return;
+            layout.BlankLine();
+            layout.Rule("Identity Platform");
+            layout.Fields(
+            [
+                new("sign-in", string.Join(", ", PlanSummary.SignInMethods(plan, config))),
+                new("domains", string.Join(", ", config.AuthorizedDomains)),
+                new("MFA", config.MfaState + (config.MfaEnabledProviders.Count > 0 ? $" ({string.Join(", ", config.MfaEnabledProviders)})" : "")),
+                new("sign-up quota", PlanSummary.SignUpQuota(config)),
+                new("blocking", config.BlockingTriggers.Count == 0 ? "none" : string.Join(", ", config.BlockingTriggers.Select(t => $"{t.EventType} → {t.Function}"))),
+            ]);
+        }
 
-    private static Grid Fields(IEnumerable<(string Key, IRenderable Value)> rows)
-    {
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
-        foreach (var (key, value) in rows)
-            grid.AddRow(new Text(key), value);
-        return grid;
-    }
+        private void Overview(MatrixOverview overview)
+        {
+            layout.Line($"{overview.Callers:N0} callers × {overview.Services:N0} services, {overview.Grants:N0} grants: "
+                + $"too many for a table (more than {MatrixOverview.MaxTableServices} services or {MatrixOverview.MaxTableCallers} callers).");
+            layout.Fields(
+            [
+                new("by role", string.Join("\n", overview.ByRole.Select(r => $"{r.Role}: {r.Grants:N0} grants, each on its service only"))),
+                new("most callers", string.Join(", ", overview.MostCalled.Select(s => $"{s.Service} ({s.Callers:N0})"))),
+                new("most targets", string.Join(", ", overview.MostCalling.Select(c => $"{PlanSummary.CallerLabel(c.Caller)} ({c.Services:N0})"))),
+                new(PlanView.EndUserRow, EndUsers(overview)),
+            ]);
+            layout.Line("Who may invoke each service is in its block above.");
+            layout.Line(MatrixOverview.FullMatrixHint);
+        }
 
-    private static IRenderable Matrix(PlanView view)
-    {
-        var plan = view.Plan;
-        var table = new Table().Border(TableBorder.Simple).AddColumn("caller");
-        foreach (var service in plan.Matrix.Services) table.AddColumn(new TableColumn(service).Centered());
-        foreach (var caller in plan.Matrix.Callers)
-            table.AddRow([new Text(PlanSummary.CallerLabel(caller)), .. plan.Matrix.Services.Select(s => new Text(view.MarkAt(caller, s) ?? "·"))]);
-        if (plan.Matrix.EndUsers.Count > 0)
-            table.AddRow([new Text(PlanView.EndUserRow), .. plan.Matrix.Services.Select(s => new Text(view.EndUserAccessTo(s) ?? "·"))]);
-        return table;
+        private static string EndUsers(MatrixOverview overview)
+        {
+            if (overview.EndUsers.Count == 0) return "no service";
+            var shown = overview.EndUsers.Take(MatrixOverview.EndUsersShown).Select(e => $"{e.Service} ({e.Auth})");
+            var more = overview.EndUsers.Count - MatrixOverview.EndUsersShown;
+            return string.Join(", ", shown) + (more > 0 ? $" and {more:N0} more" : "");
+        }
+
+        private Table Matrix()
+        {
+            var table = new Table().Border(TableBorder.Simple).AddColumn("caller");
+            foreach (var service in plan.Matrix.Services) table.AddColumn(new TableColumn(service).Centered());
+            foreach (var caller in plan.Matrix.Callers)
+                table.AddRow([new Text(PlanSummary.CallerLabel(caller)), .. plan.Matrix.Services.Select(s => new Text(_view.MarkAt(caller, s) ?? "·"))]);
+            if (plan.Matrix.EndUsers.Count > 0)
+                table.AddRow([new Text(PlanView.EndUserRow), .. plan.Matrix.Services.Select(s => new Text(_view.EndUserAccessTo(s) ?? "·"))]);
+            return table;
+        }
     }
 }

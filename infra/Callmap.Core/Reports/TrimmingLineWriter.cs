@@ -28,20 +28,24 @@ public sealed class TrimmingLineWriter(TextWriter inner) : TextWriter
         }
     }
 
-    public override void Write(string? value)
+    public override void Write(string? value) => Write(value.AsSpan());
+
+    /// <summary>
+    /// The one path every write takes (TextWriter would otherwise pass spans and arrays on a character at a
+    /// time): the text up to each line break joins the current line, and each break ends it.
+    /// </summary>
+    public override void Write(ReadOnlySpan<char> buffer)
     {
-        if (value is null) return;
-        var start = 0;
-        for (var i = value.IndexOfAny(LineBreaks); i >= 0; i = value.IndexOfAny(LineBreaks, start))
+        for (var i = buffer.IndexOfAny('\r', '\n'); i >= 0; i = buffer.IndexOfAny('\r', '\n'))
         {
-            _line.Append(value, start, i - start);
-            Write(value[i]);
-            start = i + 1;
+            _line.Append(buffer[..i]);
+            Write(buffer[i]);
+            buffer = buffer[(i + 1)..];
         }
-        _line.Append(value, start, value.Length - start);
+        _line.Append(buffer);
     }
 
-    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
     /// <summary>
     /// Nothing: the current line waits for its end to be trimmed, and the inner writer is flushed by its
@@ -55,8 +59,6 @@ public sealed class TrimmingLineWriter(TextWriter inner) : TextWriter
         if (disposing) EndLine();
         base.Dispose(disposing);
     }
-
-    private static readonly char[] LineBreaks = ['\r', '\n'];
 
     private void EndLine()
     {

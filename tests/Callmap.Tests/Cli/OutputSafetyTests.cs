@@ -52,6 +52,28 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     [Fact]
+    public void Output_written_a_piece_at_a_time_is_made_as_safe_as_output_written_whole()
+    {
+        // Previews reach the writer in pieces (a line's parts, a character at a time): "##[" split over
+        // three writes, and an escape sequence, must still not act on a CI log or a terminal.
+        string[] pieces = ["ok\n", "#", "#", "[error]fake\n", ":", ":notice::x\n", "##", "nothing\n", "\u001b[2J", "#"];
+        const string shown = "ok\n\\u{0023}#[error]fake\n\\u{003a}:notice::x\n##nothing\n\\u{001b}[2J#";
+
+        Assert.Equal(shown, Safe([string.Concat(pieces)]));
+        Assert.Equal(shown, Safe(pieces));
+        Assert.Equal(shown, Safe(string.Concat(pieces).Select(c => c.ToString())));
+    }
+
+    private static string Safe(IEnumerable<string> pieces)
+    {
+        var output = new StringWriter();
+        var safe = new Callmap.Cli.SafeWriter(output);
+        foreach (var piece in pieces) safe.Write(piece);
+        safe.Flush();
+        return output.ToString();
+    }
+
+    [Fact]
     public void A_time_zone_that_is_not_a_tz_name_is_refused_where_it_is_written()
     {
         var map = Write("tz.yaml", """

@@ -34,4 +34,25 @@ public class PreviewSnapshotTests
         Assert.Contains("✓ = roles/run.servicesInvoker", text);
         Assert.DoesNotContain(text.Split('\n'), line => line.EndsWith(' '));
     }
+
+    [Fact]
+    public void A_public_path_holding_brackets_is_previewed_as_written()
+    {
+        // A path pattern may hold '[' and ']', which Spectre would read as markup (and fail on).
+        var plan = Maps.Plan(Maps.Header + """
+            edge:
+              armor:
+                default: { defaultAction: allow, rateLimit: { requests: 300, seconds: 60 } }
+            services:
+              api:
+                run: { image: europe-west1-docker.pkg.dev/acme-shop-test/apps/api:1.0.0 }
+                public: { hosts: [api.acme.shop], paths: ["/v1/[id]/*"], auth: in-app }
+              web:
+                run: { image: europe-west1-docker.pkg.dev/acme-shop-test/apps/web:1.0.0 }
+                public: { hosts: [api.acme.shop], auth: in-app }
+            """);
+
+        Assert.Contains("  api.acme.shop/v1/[id]/*   api ", TextPreview.Render(plan));
+        Assert.Contains("| `api.acme.shop/v1/[id]/*` | `api` |", MarkdownPreview.Render(plan));
+    }
 }
