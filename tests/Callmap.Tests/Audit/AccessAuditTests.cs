@@ -103,6 +103,27 @@ public class AccessAuditTests
         Assert.All(unknown, f => Assert.Equal(map.Project.At, f.At));
     }
 
+    /// <summary>The machine forms byte for byte: field names, nesting, escaping and the waived finding with its reason and date.</summary>
+    [Fact]
+    public async Task The_JSON_and_SARIF_reports_of_a_drifted_project_with_a_waiver_are_exactly_the_committed_ones()
+    {
+        var (_, prodPlan) = Prod();
+        var key = DriftedProd(prodPlan).Keys["deploy-bot@acme-shop-prod.iam.gserviceaccount.com"].Single(k => k.Kind == KeyKind.UserManaged);
+        var text = File.ReadAllText(ProdPath) + $$"""
+
+            waivers:
+              - { rule: live-user-managed-key, subject: deploy-bot@acme-shop-prod.iam.gserviceaccount.com key {{key.Id}}, reason: "vendor CI <until> OPS-77 – Zoë's \"tool\"", expires: 2026-12-31 }
+            """;
+        var map = Maps.Valid(text, "stacks/prod.yaml");
+        var plan = Planner.Create(map);
+
+        var result = await AccessAudit.RunAsync(map, plan, Baseline(), DriftedProd(plan), Now);
+
+        Assert.Single(result.Verdict.Waived);
+        Snapshot.Match(AuditReport.Json(result, "stacks/prod.yaml"), "Audit/drifted-prod-waived", "json");
+        Snapshot.Match(AuditReport.Sarif(result), "Audit/drifted-prod-waived.sarif", "json");
+    }
+
     [Fact]
     public async Task A_waiver_in_the_map_sets_aside_a_live_finding_until_it_expires()
     {

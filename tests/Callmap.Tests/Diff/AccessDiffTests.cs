@@ -69,6 +69,22 @@ public class AccessDiffTests
         Assert.Contains(AccessDiff.Between(old, moved).Changes, c => c.Kind == ChangeKind.Replaced && c.Text.StartsWith("this change replaces edge/neg/api ", StringComparison.Ordinal));
     }
 
+    /// <summary>Each forcing field is named with both values as JSON: strings quoted and escaped, lists in brackets, a missing value null.</summary>
+    [Fact]
+    public void A_replacement_names_every_forcing_field_with_its_old_and_new_value()
+    {
+        var at = new Diagnostics.SourceLocation("stacks/dev.yaml", 3, 5);
+        var cert = new ManagedCertificateItem("edge/cert/api", [], at, "cert-api", ["api.acme.shop"]);
+        var neg = new ServerlessNegItem("edge/neg/api", [], at, "neg-api", "europe-west1", "SERVERLESS", null, "fn-api", "api");
+
+        var certForced = Replacement.ForcedBy(cert, cert with { CertificateName = "cert-äpi<1>", Domains = ["api.acme.shop", "www.acme.shop"] });
+        var negForced = Replacement.ForcedBy(neg, neg with { CloudRunService = "api", CloudFunction = null });
+
+        Assert.Equal([("CertificateName", "\"cert-api\"", "\"cert-\\u00E4pi\\u003C1\\u003E\""), ("Domains", "[\"api.acme.shop\"]", "[\"api.acme.shop\",\"www.acme.shop\"]")], certForced);
+        Assert.Equal([("CloudRunService", "null", "\"api\""), ("CloudFunction", "\"fn-api\"", "null")], negForced);
+        Assert.Empty(Replacement.ForcedBy(cert, cert with { DependsOn = ["apis/compute.googleapis.com"] }));
+    }
+
     [Fact]
     public void Every_kind_with_a_fixed_google_identity_is_replaced_delete_first()
     {
