@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Callmap.Planning;
 
 namespace Callmap.Reports;
@@ -19,21 +18,15 @@ public static class JsonPlan
     /// <summary>How much serialized JSON is held before it is passed on.</summary>
     private const int ChunkBytes = 64 * 1024;
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    /// <summary>The generated metadata (<see cref="PlanJsonContext"/>): no serializer is built by reflection at run time.</summary>
+    private static PlanJsonContext Context => PlanJsonContext.Default;
 
+    /// <summary>Indented with "\n" whatever the platform; text as written (not \u-escaped), since the output is JSON, not HTML.</summary>
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
         NewLine = "\n",
-        Encoder = Options.Encoder,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Render(Plan plan)
@@ -73,12 +66,12 @@ public static class JsonPlan
         json.WriteString("projectNumber", plan.ProjectNumber);
         json.WriteString("region", plan.Region);
         json.WritePropertyName("summary");
-        JsonSerializer.Serialize(json, PlanSummary.Of(plan), Options);
+        JsonSerializer.Serialize(json, PlanSummary.Of(plan), Context.PlanSummary);
 
         json.WriteStartArray("items");
         foreach (var item in plan.Items)
         {
-            JsonSerializer.Serialize<PlanItem>(json, item, Options);
+            JsonSerializer.Serialize(json, item, Context.PlanItem);
             PassOn(json, buffer, output, whenAbove: ChunkBytes);
         }
         json.WriteEndArray();
@@ -86,18 +79,18 @@ public static class JsonPlan
         var matrix = plan.Matrix;
         json.WriteStartObject("matrix");
         json.WritePropertyName("callers");
-        JsonSerializer.Serialize(json, matrix.Callers, Options);
+        JsonSerializer.Serialize(json, matrix.Callers, Context.IReadOnlyListString);
         json.WritePropertyName("services");
-        JsonSerializer.Serialize(json, matrix.Services, Options);
+        JsonSerializer.Serialize(json, matrix.Services, Context.IReadOnlyListString);
         json.WriteStartArray("cells");
         foreach (var cell in matrix.Cells)
         {
-            JsonSerializer.Serialize(json, cell, Options);
+            JsonSerializer.Serialize(json, cell, Context.AccessCell);
             PassOn(json, buffer, output, whenAbove: ChunkBytes);
         }
         json.WriteEndArray();
         json.WritePropertyName("endUsers");
-        JsonSerializer.Serialize(json, matrix.EndUsers, Options);
+        JsonSerializer.Serialize(json, matrix.EndUsers, Context.IReadOnlyListEndUserCell);
         json.WriteEndObject();
 
         json.WriteEndObject();
