@@ -99,6 +99,16 @@ public class JsonPlanTests
         Assert.Equal(["callers", "services", "cells", "endUsers"], json.RootElement.GetProperty("matrix").EnumerateObject().Select(p => p.Name));
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(400)]
+    public void A_source_location_is_written_as_file_line_column_whatever_the_length_of_its_path(int length)
+    {
+        var at = new Diagnostics.SourceLocation(new string('d', length) + "/dev.yaml", 12, 5);
+
+        Assert.Equal($"\"{at}\"", JsonSerializer.Serialize(at, PlanJsonContext.Default.SourceLocation));
+    }
+
     /// <summary>The options `plan --format json` used when it was written by reflection: the reference for the generated code.</summary>
     private static readonly JsonSerializerOptions ReflectionOptions = new()
     {
