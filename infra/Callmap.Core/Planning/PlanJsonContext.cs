@@ -29,3 +29,8 @@ internal sealed partial class PlanJsonContext : JsonSerializerContext;
 /// <summary>An enum as its camelCase name ("secretManager"), with no reflection.</summary>
 internal sealed class CamelCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase)
     where TEnum : struct, Enum;
+
+/// <summary>Plain values with the serializer's defaults: compact, every non-ASCII or HTML-sensitive character escaped (<see cref="Replacement"/>).</summary>
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+internal sealed partial class ValueJsonContext : JsonSerializerContext;

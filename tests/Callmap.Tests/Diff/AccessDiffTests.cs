@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Callmap.Diff;
 using Callmap.Loading;
 using Callmap.Planning;
@@ -83,6 +84,24 @@ public class AccessDiffTests
         Assert.Equal([("CertificateName", "\"cert-api\"", "\"cert-\\u00E4pi\\u003C1\\u003E\""), ("Domains", "[\"api.acme.shop\"]", "[\"api.acme.shop\",\"www.acme.shop\"]")], certForced);
         Assert.Equal([("CloudRunService", "null", "\"api\""), ("CloudFunction", "\"fn-api\"", "null")], negForced);
         Assert.Empty(Replacement.ForcedBy(cert, cert with { DependsOn = ["apis/compute.googleapis.com"] }));
+    }
+
+    /// <summary>A misspelt field would compare null with null and never announce its replacement.</summary>
+    [Fact]
+    public void Every_immutable_field_is_a_written_value_of_its_kind()
+    {
+        var types = typeof(PlanItem).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PlanItem)) && !t.IsAbstract)
+            .ToDictionary(t => ((PlanItem)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)).Kind);
+
+        foreach (var (kind, fields) in Replacement.ImmutableFields)
+            foreach (var field in fields)
+            {
+                var property = types[kind].GetProperty(field);
+                Assert.True(property is not null, $"{types[kind].Name} has no {field}");
+                Assert.True(property.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is null or { Condition: not System.Text.Json.Serialization.JsonIgnoreCondition.Always },
+                    $"{types[kind].Name}.{field} is not written to the plan");
+                Assert.Contains(property.PropertyType, new[] { typeof(string), typeof(IReadOnlyList<string>) });
+            }
     }
 
     [Fact]
