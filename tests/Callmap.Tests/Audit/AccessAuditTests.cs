@@ -101,6 +101,9 @@ public class AccessAuditTests
         Assert.Equal(480, unknown.Count);
         Assert.Equal(480, unknown.Select(f => f.Message.Split(' ')[0]).Distinct().Count());
         Assert.All(unknown, f => Assert.Equal(map.Project.At, f.At));
+        // SARIF is written result by result in chunks; hundreds of results still make one document.
+        using var sarif = JsonDocument.Parse(AuditReport.Sarif(result));
+        Assert.Equal(result.Verdict.Findings.Count, sarif.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
     }
 
     /// <summary>The machine forms byte for byte: field names, nesting, escaping and the waived finding with its reason and date.</summary>
