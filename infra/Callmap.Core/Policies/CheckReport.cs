@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml.Linq;
 using Callmap.Reports;
@@ -113,8 +112,8 @@ public static class CheckReport
     /// <summary>How much SARIF is held before it is passed on.</summary>
     private const int ChunkBytes = 16 * 1024;
 
-    /// <summary>Indented; text as written (not \u-escaped), since SARIF is JSON, not HTML.</summary>
-    private static readonly JsonWriterOptions SarifWriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Indented; text as written (not \u-escaped), since SARIF is JSON, not HTML, but control and direction characters escaped.</summary>
+    private static readonly JsonWriterOptions SarifWriterOptions = new() { Indented = true, Encoder = TerminalSafeJsonEncoder.Instance };
 
     /// <summary>One SARIF result; a waived finding carries an accepted external suppression with the waiver's reason.</summary>
     private static void WriteResult(Utf8JsonWriter json, Finding f, Model.Waiver? waiver, IReadOnlyDictionary<string, int> ruleIndex)

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Callmap.Planning;
@@ -23,12 +22,15 @@ public static class JsonPlan
     /// <summary>The generated metadata (<see cref="PlanJsonContext"/>): no serializer is built by reflection at run time.</summary>
     private static PlanJsonContext Context => PlanJsonContext.Default;
 
-    /// <summary>Indented with "\n" whatever the platform; text as written (not \u-escaped), since the output is JSON, not HTML.</summary>
+    /// <summary>
+    /// Indented with "\n" whatever the platform; text as written (not \u-escaped), since the output is JSON, not HTML,
+    /// but with every control and direction character escaped, so the bytes are safe on a terminal as they are.
+    /// </summary>
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
         NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = TerminalSafeJsonEncoder.Instance,
     };
 
     public static string Render(Plan plan)

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Callmap.Benchmarks;
@@ -109,13 +108,13 @@ public class JsonPlanTests
         Assert.Equal($"\"{at}\"", JsonSerializer.Serialize(at, PlanJsonContext.Default.SourceLocation));
     }
 
-    /// <summary>The options `plan --format json` used when it was written by reflection: the reference for the generated code.</summary>
+    /// <summary>The options `plan --format json` used when it was written by reflection (with today's escaping): the reference for the generated code.</summary>
     private static readonly JsonSerializerOptions ReflectionOptions = new()
     {
         WriteIndented = true,
         NewLine = "\n",
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = TerminalSafeJsonEncoder.Instance,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
