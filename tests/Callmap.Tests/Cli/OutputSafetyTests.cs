@@ -56,9 +56,9 @@ public sealed class OutputSafetyTests : IDisposable
     [Fact]
     public void Control_and_direction_characters_in_a_map_string_are_json_escapes_in_the_plan_and_in_sarif()
     {
-        // YAML escapes: ESC, RIGHT-TO-LEFT OVERRIDE, isolates, LINE SEPARATOR, NEXT LINE (C1), BEL.
-        const string Hostile = @"ok\e[2J\u202Egnp.exe\u2066x\u2069\u2028\u0085\a";
-        const string Expected = "ok\u001b[2J\u202Egnp.exe\u2066x\u2069\u2028\u0085\u0007";
+        // YAML escapes: ESC, RIGHT-TO-LEFT OVERRIDE, isolates, LINE SEPARATOR, NEXT LINE (C1), BEL, and a workflow command on a line of its own.
+        const string Hostile = @"ok\e[2J\u202Egnp.exe\u2066x\u2069\u2028\u0085\a\n::error::pwned\n##[error]fake";
+        const string Expected = "ok\u001b[2J\u202Egnp.exe\u2066x\u2069\u2028\u0085\u0007\n::error::pwned\n##[error]fake";
         var map = Write("hostile.yaml", $$"""
             project: acme-shop-prod
             projectNumber: "234567890123"
@@ -83,7 +83,10 @@ public sealed class OutputSafetyTests : IDisposable
             .Single(r => r.TryGetProperty("suppressions", out _)).GetProperty("suppressions")[0].GetProperty("justification").GetString();
         Assert.StartsWith(Expected + " (waived until", justification, StringComparison.Ordinal);
         foreach (var output in new[] { plan.Out, sarif.Out })
+        {
             Assert.DoesNotContain(output, c => c is '\u001b' or '\u0007' or '\u0085' or '\u2028' || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069');
+            Assert.DoesNotContain(output.Split('\n'), l => l.StartsWith("::", StringComparison.Ordinal) || l.StartsWith("##[", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
