@@ -71,9 +71,9 @@ public static class CheckCommand
         if (MapInput.Load(mapFile, terminal) is not { } map) return ExitCodes.BadInput;
 
         var result = PolicyEngine.Check(new PolicyContext(map, Planner.Create(map), roleFacts), policies);
-        terminal.Out.Write(format switch
+        if (format == CheckFormat.Sarif) CheckReport.WriteSarif(result, terminal.Out);
+        else terminal.Out.Write(format switch
         {
-            CheckFormat.Sarif => CheckReport.Sarif(result),
             CheckFormat.Junit => CheckReport.JUnit(result, map.File),
             CheckFormat.Markdown => CheckReport.Markdown(result, map.File, policies.Files),
             _ => CheckReport.Text(result, map.File, policies.Files),

@@ -20,6 +20,13 @@ public sealed class SafeWriter(TextWriter inner) : TextWriter
     /// <summary>How many '#' opened the current line and wait for the character that says whether they start "##[".</summary>
     private int _heldHashes;
 
+    /// <summary>
+    /// The writer underneath, for output that is safe as it is produced and too large to filter twice: the JSON
+    /// plan, whose encoder escapes every control and direction character (<see cref="TerminalSafeJsonEncoder"/>)
+    /// and whose every line starts with indentation or a bracket. Nothing may be written here after it.
+    /// </summary>
+    public TextWriter Unfiltered => inner;
+
     public override Encoding Encoding => inner.Encoding;
 
     public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));

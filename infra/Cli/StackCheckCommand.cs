@@ -50,9 +50,9 @@ public static class StackCheckCommand
             terminal.Error.Write(DiagnosticsReport.Render(readErrors));
             return ExitCodes.BadInput;
         }
-        terminal.Out.Write(format switch
+        if (format == CheckFormat.Sarif) CheckReport.WriteSarif(result, terminal.Out);
+        else terminal.Out.Write(format switch
         {
-            CheckFormat.Sarif => CheckReport.Sarif(result),
             CheckFormat.Junit => CheckReport.JUnit(result, display),
             CheckFormat.Markdown => CheckReport.Markdown(result, display, policies.Files),
             _ => CheckReport.Text(result, display, policies.Files),

@@ -30,6 +30,9 @@ public static class RolesFile
         var facts = new SortedDictionary<string, RoleFacts>(StringComparer.Ordinal);
         foreach (var role in roles)
             facts[role.Name] = new RoleFacts(role.Title, role.Stage, role.Permissions.Order(StringComparer.Ordinal).ToList());
-        return JsonSerializer.Serialize(facts, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return JsonSerializer.Serialize(facts, Writing.SortedDictionaryStringRoleFacts) + "\n";
     }
+
+    /// <summary>Indented, and titles as Google wrote them rather than \u-escaped: the file is read by people in review too.</summary>
+    private static readonly RolesJsonContext Writing = new(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -30,6 +30,11 @@ public sealed class SourceLocationJsonConverter : JsonConverter<SourceLocation>
             : throw new JsonException($"'{text}' is not file:line:column");
     }
 
-    public override void Write(Utf8JsonWriter writer, SourceLocation value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
+    /// <summary>Formatted in place, not as a string: the JSON plan writes one location per item, 240,000 at 20,000 services.</summary>
+    public override void Write(Utf8JsonWriter writer, SourceLocation value, JsonSerializerOptions options)
+    {
+        Span<char> text = stackalloc char[256];
+        if (text.TryWrite($"{value.File}:{value.Line}:{value.Column}", out var length)) writer.WriteStringValue(text[..length]);
+        else writer.WriteStringValue(value.ToString());
+    }
 }

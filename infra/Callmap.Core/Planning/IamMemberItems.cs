@@ -7,7 +7,7 @@ namespace Callmap.Planning;
 // exceptions, the build account's read access to a source bucket, and Cloud Run's use of a Shared VPC subnet.
 
 /// <summary>Where the member of a grant comes from: written in the plan, or asked of Google at deploy time.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MemberSource>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<MemberSource>))]
 public enum MemberSource
 {
     /// <summary><see cref="GrantItem.Member"/> is the member, as planned.</summary>

@@ -80,7 +80,7 @@ public sealed record EnvEntry(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SecretProject = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VersionFrom = null);
 
-[JsonConverter(typeof(JsonStringEnumConverter<EnvSource>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<EnvSource>))]
 public enum EnvSource
 {
     /// <summary>Written in the map.</summary>

@@ -82,6 +82,20 @@ public static class Replacement
             .ToList();
     }
 
-    private static string ValueOf(PlanItem item, string field) =>
-        item.GetType().GetProperty(field) is { } property ? JsonSerializer.Serialize(property.GetValue(item)) : "null";
+    /// <summary>
+    /// A field's value as JSON with the serializer's defaults ("europe-west1", ["a.example.com"], null), read
+    /// through the plan's generated metadata (<see cref="PlanJsonContext"/>), not by reflection.
+    /// </summary>
+    private static string ValueOf(PlanItem item, string field)
+    {
+        var name = JsonNamingPolicy.CamelCase.ConvertName(field);
+        var property = PlanJsonContext.Default.GetTypeInfo(item.GetType())?.Properties.FirstOrDefault(p => p.Name == name);
+        return property?.Get?.Invoke(item) switch
+        {
+            null => "null",
+            string text => JsonSerializer.Serialize(text, ValueJsonContext.Default.String),
+            IReadOnlyList<string> list => JsonSerializer.Serialize(list, ValueJsonContext.Default.IReadOnlyListString),
+            var other => throw new NotSupportedException($"{item.GetType().Name}.{field} is a {other.GetType().Name}; an immutable field is a string or a list of strings"),
+        };
+    }
 }

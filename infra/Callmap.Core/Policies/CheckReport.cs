@@ -1,7 +1,6 @@
+using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Callmap.Reports;
 
@@ -43,63 +42,140 @@ public static class CheckReport
     }
 
     /// <summary>SARIF 2.1.0: one run, every evaluated rule with its help, one result per finding at its map line.</summary>
-    public static string Sarif(CheckResult result, string informationUri = "https://github.com/acme/callmap")
+    public static string Sarif(CheckResult result, string informationUri = InformationUri)
     {
-        var rules = new JsonArray(result.Evaluated.Select(e => (JsonNode)new JsonObject
-        {
-            ["id"] = e.Rule.Id,
-            ["name"] = e.Rule.Id,
-            ["shortDescription"] = new JsonObject { ["text"] = e.Rule.Title },
-            ["fullDescription"] = new JsonObject { ["text"] = e.Rule.Help },
-            ["help"] = new JsonObject { ["text"] = $"{e.Rule.Help} See {e.Rule.DocsAnchor}." },
-            ["helpUri"] = $"{informationUri}/blob/main/{e.Rule.DocsAnchor}",
-            ["defaultConfiguration"] = new JsonObject { ["level"] = SarifLevel(e.Level) },
-        }).ToArray());
-        var results = new JsonArray(result.Findings.Select(f => (f, (Model.Waiver?)null))
-            .Concat(result.Waived.Select(w => (w.Finding, (Model.Waiver?)w.Waiver)))
-            .Select(p => Result(p.Item1, p.Item2, result)).ToArray());
-        var sarif = new JsonObject
-        {
-            ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
-            ["version"] = "2.1.0",
-            ["runs"] = new JsonArray(new JsonObject
-            {
-                ["tool"] = new JsonObject { ["driver"] = new JsonObject { ["name"] = "callmap", ["informationUri"] = informationUri, ["rules"] = rules } },
-                ["results"] = results,
-            }),
-        };
-        return sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        var text = new StringWriter();
+        WriteSarif(result, text, informationUri);
+        return text.ToString();
     }
 
-    /// <summary>One SARIF result; a waived finding carries an accepted external suppression with the waiver's reason.</summary>
-    private static JsonNode Result(Finding f, Model.Waiver? waiver, CheckResult result)
+    /// <summary>As <see cref="Sarif"/>, written to <paramref name="output"/> as it is produced, result by result.</summary>
+    public static void WriteSarif(CheckResult result, TextWriter output, string informationUri = InformationUri)
     {
-        var node = new JsonObject
+        var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
+        using var json = new Utf8JsonWriter(buffer, SarifWriterOptions);
+        json.WriteStartObject();
+        json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "callmap");
+        json.WriteString("informationUri", informationUri);
+        json.WriteStartArray("rules");
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < result.Evaluated.Count; i++)
         {
-            ["ruleId"] = f.RuleId,
-            ["ruleIndex"] = result.Evaluated.Select(e => e.Rule.Id).ToList().IndexOf(f.RuleId),
-            ["level"] = SarifLevel(f.Level),
-            ["message"] = new JsonObject { ["text"] = $"{f.Message}. Fix: {f.Fix}" },
-            ["properties"] = new JsonObject { ["subject"] = f.Subject },
-            ["locations"] = new JsonArray(new JsonObject
-            {
-                ["physicalLocation"] = new JsonObject
-                {
-                    ["artifactLocation"] = new JsonObject { ["uri"] = f.At.File },
-                    ["region"] = new JsonObject { ["startLine"] = f.At.Line, ["startColumn"] = f.At.Column },
-                },
-            }),
-        };
+            var (rule, level) = result.Evaluated[i];
+            ruleIndex.TryAdd(rule.Id, i);
+            json.WriteStartObject();
+            json.WriteString("id", rule.Id);
+            json.WriteString("name", rule.Id);
+            WriteText(json, "shortDescription", rule.Title);
+            WriteText(json, "fullDescription", rule.Help);
+            WriteText(json, "help", $"{rule.Help} See {rule.DocsAnchor}.");
+            json.WriteString("helpUri", $"{informationUri}/blob/main/{rule.DocsAnchor}");
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", SarifLevel(level));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            PassOn(json, buffer, output, whenAbove: ChunkBytes);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        json.WriteStartArray("results");
+        foreach (var finding in result.Findings)
+        {
+            WriteResult(json, finding, null, ruleIndex);
+            PassOn(json, buffer, output, whenAbove: ChunkBytes);
+        }
+        foreach (var waived in result.Waived)
+        {
+            WriteResult(json, waived.Finding, waived.Waiver, ruleIndex);
+            PassOn(json, buffer, output, whenAbove: ChunkBytes);
+        }
+        json.WriteEndArray();
+
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        PassOn(json, buffer, output, whenAbove: 0);
+        output.Write("\n");
+    }
+
+    private const string InformationUri = "https://github.com/acme/callmap";
+
+    /// <summary>How much SARIF is held before it is passed on.</summary>
+    private const int ChunkBytes = 16 * 1024;
+
+    /// <summary>Indented; text as written (not \u-escaped), since SARIF is JSON, not HTML, but control and direction characters escaped.</summary>
+    private static readonly JsonWriterOptions SarifWriterOptions = new() { Indented = true, Encoder = TerminalSafeJsonEncoder.Instance };
+
+    /// <summary>One SARIF result; a waived finding carries an accepted external suppression with the waiver's reason.</summary>
+    private static void WriteResult(Utf8JsonWriter json, Finding f, Model.Waiver? waiver, IReadOnlyDictionary<string, int> ruleIndex)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", f.RuleId);
+        json.WriteNumber("ruleIndex", ruleIndex.GetValueOrDefault(f.RuleId, -1));
+        json.WriteString("level", SarifLevel(f.Level));
+        WriteText(json, "message", $"{f.Message}. Fix: {f.Fix}");
+        json.WriteStartObject("properties");
+        json.WriteString("subject", f.Subject);
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", f.At.File);
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", f.At.Line);
+        json.WriteNumber("startColumn", f.At.Column);
+        json.WriteEndObject();
+        json.WriteEndObject();
         if (f.Resource is not null)
-            ((JsonObject)node["locations"]![0]!)["logicalLocations"] = new JsonArray(new JsonObject { ["fullyQualifiedName"] = f.Resource, ["kind"] = "resource" });
+        {
+            json.WriteStartArray("logicalLocations");
+            json.WriteStartObject();
+            json.WriteString("fullyQualifiedName", f.Resource);
+            json.WriteString("kind", "resource");
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.WriteEndArray();
         if (waiver is not null)
-            node["suppressions"] = new JsonArray(new JsonObject
-            {
-                ["kind"] = "external",
-                ["status"] = "accepted",
-                ["justification"] = $"{waiver.Reason} (waived until {waiver.Expires:yyyy-MM-dd} at {waiver.At})",
-            });
-        return node;
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("status", "accepted");
+            json.WriteString("justification", $"{waiver.Reason} (waived until {waiver.Expires:yyyy-MM-dd} at {waiver.At})");
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>SARIF's message object: <c>{ "text": … }</c>.</summary>
+    private static void WriteText(Utf8JsonWriter json, string property, string text)
+    {
+        json.WriteStartObject(property);
+        json.WriteString("text", text);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Moves the written bytes to the output; they end on a whole token, so never inside a character.</summary>
+    private static void PassOn(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output, int whenAbove)
+    {
+        if (json.BytesPending + buffer.WrittenCount <= whenAbove) return;
+        json.Flush();
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.ResetWrittenCount();
     }
 
     /// <summary>Markdown for a pull-request comment: a line per rule, failures first, then the findings with their fixes.</summary>

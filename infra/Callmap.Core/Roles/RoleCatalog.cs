@@ -39,7 +39,7 @@ public sealed class RoleCatalog
     }
 
     public static RoleCatalog Parse(Stream json) =>
-        new(JsonSerializer.Deserialize<Dictionary<string, RoleFacts>>(json)
+        new(JsonSerializer.Deserialize(json, RolesJsonContext.Default.DictionaryStringRoleFacts)
             ?? throw new InvalidDataException("the roles file holds no JSON object"));
 
     /// <summary>

@@ -101,6 +101,30 @@ public class AccessAuditTests
         Assert.Equal(480, unknown.Count);
         Assert.Equal(480, unknown.Select(f => f.Message.Split(' ')[0]).Distinct().Count());
         Assert.All(unknown, f => Assert.Equal(map.Project.At, f.At));
+        // SARIF is written result by result in chunks; hundreds of results still make one document.
+        using var sarif = JsonDocument.Parse(AuditReport.Sarif(result));
+        Assert.Equal(result.Verdict.Findings.Count, sarif.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+    }
+
+    /// <summary>The machine forms byte for byte: field names, nesting, escaping and the waived finding with its reason and date.</summary>
+    [Fact]
+    public async Task The_JSON_and_SARIF_reports_of_a_drifted_project_with_a_waiver_are_exactly_the_committed_ones()
+    {
+        var (_, prodPlan) = Prod();
+        var key = DriftedProd(prodPlan).Keys["deploy-bot@acme-shop-prod.iam.gserviceaccount.com"].Single(k => k.Kind == KeyKind.UserManaged);
+        var text = File.ReadAllText(ProdPath) + $$"""
+
+            waivers:
+              - { rule: live-user-managed-key, subject: deploy-bot@acme-shop-prod.iam.gserviceaccount.com key {{key.Id}}, reason: "vendor CI <until> OPS-77 – Zoë's \"tool\"", expires: 2026-12-31 }
+            """;
+        var map = Maps.Valid(text, "stacks/prod.yaml");
+        var plan = Planner.Create(map);
+
+        var result = await AccessAudit.RunAsync(map, plan, Baseline(), DriftedProd(plan), Now);
+
+        Assert.Single(result.Verdict.Waived);
+        Snapshot.Match(AuditReport.Json(result, "stacks/prod.yaml"), "Audit/drifted-prod-waived", "json");
+        Snapshot.Match(AuditReport.Sarif(result), "Audit/drifted-prod-waived.sarif", "json");
     }
 
     [Fact]

@@ -61,6 +61,19 @@ public class RolesFileTests
         Assert.Equal("roles/run.servicesInvoker", RoleCatalog.Parse(stream).SmallestRoleWith("run.routes.invoke"));
     }
 
+    /// <summary>The file `roles refresh` writes, byte for byte: indented, keyed by role, text as Google wrote it (not \u-escaped).</summary>
+    [Fact]
+    public void A_roles_file_is_written_exactly_as_committed()
+    {
+        LiveRole[] roles = [
+            new("roles/run.invoker", "Cloud Run Invoker", "GA", ["run.routes.invoke", "run.jobs.run"]),
+            new("roles/x.admin", "X Admin <beta> – \"Zoë's\" & co", "BETA", []),
+            new("roles/a.viewer", "A Viewer", "DEPRECATED", ["a.things.get"]),
+        ];
+
+        Snapshot.Match(RolesFile.Render(roles), "Audit/roles-file", "json");
+    }
+
     [SharedRolesFact]
     public void The_role_the_audit_asks_for_on_a_refused_call_holds_that_calls_permission()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Callmap.Tests.Support;
 
 namespace Callmap.Tests.Cli;
@@ -49,6 +50,43 @@ public sealed class OutputSafetyTests : IDisposable
         var lines = (run.Out + run.Error).Split('\n');
         Assert.DoesNotContain(lines, l => l.StartsWith("::", StringComparison.Ordinal) || l.StartsWith("##[", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("\\u{003a}:notice::fake all clear", StringComparison.Ordinal));
+    }
+
+    /// <summary>JSON escapes what a terminal would obey, so the document stays valid and gives the map's string back exactly.</summary>
+    [Fact]
+    public void Control_and_direction_characters_in_a_map_string_are_json_escapes_in_the_plan_and_in_sarif()
+    {
+        // YAML escapes: ESC, RIGHT-TO-LEFT OVERRIDE, isolates, LINE SEPARATOR, NEXT LINE (C1), BEL, and a workflow command on a line of its own.
+        const string Hostile = @"ok\e[2J\u202Egnp.exe\u2066x\u2069\u2028\u0085\a\n::error::pwned\n##[error]fake";
+        const string Expected = "ok\u001b[2J\u202Egnp.exe\u2066x\u2069\u2028\u0085\u0007\n::error::pwned\n##[error]fake";
+        var map = Write("hostile.yaml", $$"""
+            project: acme-shop-prod
+            projectNumber: "234567890123"
+            region: europe-west1
+            services:
+              orders: { run: { image: europe-west1-docker.pkg.dev/acme-shop-prod/apps/api:1.4.2, env: { GREETING: "{{Hostile}}" } } }
+            callers:
+              user:bob@acme.shop: [orders]
+            waivers:
+              - { rule: people-invokers, subject: "user:bob@acme.shop on orders", reason: "{{Hostile}}", expires: 2099-12-31 }
+            """);
+
+        var plan = CallmapCli.Run("plan", map, "--format", "json");
+        var sarif = CallmapCli.Run("check", map, "--policy", Baseline, "--format", "sarif");
+
+        Assert.Equal(0, plan.ExitCode);
+        var env = JsonDocument.Parse(plan.Out).RootElement.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("kind").GetString() == "runService").GetProperty("env").EnumerateArray()
+            .Single(e => e.GetProperty("name").GetString() == "GREETING");
+        Assert.Equal(Expected, env.GetProperty("value").GetString());
+        var justification = JsonDocument.Parse(sarif.Out).RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.TryGetProperty("suppressions", out _)).GetProperty("suppressions")[0].GetProperty("justification").GetString();
+        Assert.StartsWith(Expected + " (waived until", justification, StringComparison.Ordinal);
+        foreach (var output in new[] { plan.Out, sarif.Out })
+        {
+            Assert.DoesNotContain(output, c => c is '\u001b' or '\u0007' or '\u0085' or '\u2028' || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069');
+            Assert.DoesNotContain(output.Split('\n'), l => l.StartsWith("::", StringComparison.Ordinal) || l.StartsWith("##[", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

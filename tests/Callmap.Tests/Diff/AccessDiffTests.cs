@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Callmap.Diff;
 using Callmap.Loading;
 using Callmap.Planning;
@@ -67,6 +68,40 @@ public class AccessDiffTests
         Assert.NotEqual(before.NegName, after.NegName);
         Assert.False(Replacement.DeleteBeforeReplace(PlanItemKind.ServerlessNeg));
         Assert.Contains(AccessDiff.Between(old, moved).Changes, c => c.Kind == ChangeKind.Replaced && c.Text.StartsWith("this change replaces edge/neg/api ", StringComparison.Ordinal));
+    }
+
+    /// <summary>Each forcing field is named with both values as JSON: strings quoted and escaped, lists in brackets, a missing value null.</summary>
+    [Fact]
+    public void A_replacement_names_every_forcing_field_with_its_old_and_new_value()
+    {
+        var at = new Diagnostics.SourceLocation("stacks/dev.yaml", 3, 5);
+        var cert = new ManagedCertificateItem("edge/cert/api", [], at, "cert-api", ["api.acme.shop"]);
+        var neg = new ServerlessNegItem("edge/neg/api", [], at, "neg-api", "europe-west1", "SERVERLESS", null, "fn-api", "api");
+
+        var certForced = Replacement.ForcedBy(cert, cert with { CertificateName = "cert-äpi<1>", Domains = ["api.acme.shop", "www.acme.shop"] });
+        var negForced = Replacement.ForcedBy(neg, neg with { CloudRunService = "api", CloudFunction = null });
+
+        Assert.Equal([("CertificateName", "\"cert-api\"", "\"cert-\\u00E4pi\\u003C1\\u003E\""), ("Domains", "[\"api.acme.shop\"]", "[\"api.acme.shop\",\"www.acme.shop\"]")], certForced);
+        Assert.Equal([("CloudRunService", "null", "\"api\""), ("CloudFunction", "\"fn-api\"", "null")], negForced);
+        Assert.Empty(Replacement.ForcedBy(cert, cert with { DependsOn = ["apis/compute.googleapis.com"] }));
+    }
+
+    /// <summary>A misspelt field would compare null with null and never announce its replacement.</summary>
+    [Fact]
+    public void Every_immutable_field_is_a_written_value_of_its_kind()
+    {
+        var types = typeof(PlanItem).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PlanItem)) && !t.IsAbstract)
+            .ToDictionary(t => ((PlanItem)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)).Kind);
+
+        foreach (var (kind, fields) in Replacement.ImmutableFields)
+            foreach (var field in fields)
+            {
+                var property = types[kind].GetProperty(field);
+                Assert.True(property is not null, $"{types[kind].Name} has no {field}");
+                Assert.True(property.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is null or { Condition: not System.Text.Json.Serialization.JsonIgnoreCondition.Always },
+                    $"{types[kind].Name}.{field} is not written to the plan");
+                Assert.Contains(property.PropertyType, new[] { typeof(string), typeof(IReadOnlyList<string>) });
+            }
     }
 
     [Fact]
