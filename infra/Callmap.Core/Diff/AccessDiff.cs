@@ -73,18 +73,35 @@ public sealed record AccessDiff(IReadOnlyList<AccessChange> Changes, Plan Old, P
             changes.Add(new(ChangeKind.Narrowed, $"{enqueuer} may no longer add tasks to {queue}"));
     }
 
+    private static int CompareCells(AccessCell a, AccessCell b) =>
+        string.CompareOrdinal(a.Caller, b.Caller) is var byCaller and not 0 ? byCaller : string.CompareOrdinal(a.Service, b.Service);
+
     private static void Edges(Plan old, Plan @new, List<AccessChange> changes)
     {
         var services = old.OfType<WorkloadItem>().Select(w => w.Workload).Intersect(@new.OfType<WorkloadItem>().Select(w => w.Workload)).ToHashSet();
-        var before = old.Matrix.Cells.ToDictionary(c => (c.Caller, c.Service), c => c.Role);
-        var after = @new.Matrix.Cells.ToDictionary(c => (c.Caller, c.Service), c => c.Role);
-        foreach (var ((caller, service), role) in after.Where(p => !before.ContainsKey(p.Key)).OrderBy(p => p.Key))
-            changes.Add(new(ChangeKind.Widened, $"{caller} may now invoke {service} ({role})"));
-        foreach (var ((caller, service), _) in before.Where(p => !after.ContainsKey(p.Key) && services.Contains(p.Key.Service)).OrderBy(p => p.Key))
-            changes.Add(new(ChangeKind.Narrowed, $"{service} no longer callable by {caller}"));
-        foreach (var ((caller, service), role) in after.Where(p => before.TryGetValue(p.Key, out var r) && r != p.Value).OrderBy(p => p.Key))
+        // Both matrices list their cells by caller, then service (ordinal): one merging pass finds what was added,
+        // removed or changed, without a dictionary of 200,000 pairs per version.
+        var (added, removed, changed) = (new List<AccessCell>(), new List<AccessCell>(), new List<(AccessCell Was, AccessCell Now)>());
+        var (before, after) = (old.Matrix.Cells, @new.Matrix.Cells);
+        for (int i = 0, j = 0; i < before.Count || j < after.Count;)
         {
-            var was = before[(caller, service)];
+            var order = i == before.Count ? 1 : j == after.Count ? -1 : CompareCells(before[i], after[j]);
+            if (order < 0) removed.Add(before[i++]);
+            else if (order > 0) added.Add(after[j++]);
+            else
+            {
+                if (before[i].Role != after[j].Role) changed.Add((before[i], after[j]));
+                i++;
+                j++;
+            }
+        }
+        foreach (var cell in added.OrderBy(c => (c.Caller, c.Service)))
+            changes.Add(new(ChangeKind.Widened, $"{cell.Caller} may now invoke {cell.Service} ({cell.Role})"));
+        foreach (var cell in removed.Where(c => services.Contains(c.Service)).OrderBy(c => (c.Caller, c.Service)))
+            changes.Add(new(ChangeKind.Narrowed, $"{cell.Service} no longer callable by {cell.Caller}"));
+        foreach (var (wasCell, nowCell) in changed.OrderBy(c => (c.Now.Caller, c.Now.Service)))
+        {
+            var (caller, service, role, was) = (nowCell.Caller, nowCell.Service, nowCell.Role, wasCell.Role);
             var wider = RoleCatalog.Shipped.Roles.TryGetValue(role, out var now) && RoleCatalog.Shipped.Roles.TryGetValue(was, out var then)
                 && !then.Permissions.Except(now.Permissions).Any() && now.Permissions.Except(then.Permissions).Any();
             changes.Add(new(wider ? ChangeKind.Widened : ChangeKind.Changed, $"role for {caller} on {service} changed from {was} to {role}"));

@@ -76,26 +76,42 @@ public static class Replacement
     public static IReadOnlyList<(string Field, string Old, string New)> ForcedBy(PlanItem old, PlanItem @new)
     {
         if (old.Kind != @new.Kind || !ImmutableFields.TryGetValue(old.Kind, out var fields)) return [];
-        return fields
-            .Select(field => (Field: field, Old: ValueOf(old, field), New: ValueOf(@new, field)))
-            .Where(f => f.Old != f.New)
-            .ToList();
+        List<(string Field, string Old, string New)>? forced = null;
+        foreach (var field in fields)
+        {
+            // Compared as values; written as JSON only when they differ (a diff of 240,000 items, nearly all unchanged).
+            var read = Getter(old.GetType(), field);
+            var (was, now) = (read(old), Getter(@new.GetType(), field)(@new));
+            if (SameValue(was, now)) continue;
+            (forced ??= []).Add((field, Json(was, old, field), Json(now, @new, field)));
+        }
+        return forced ?? [];
     }
 
-    /// <summary>
-    /// A field's value as JSON with the serializer's defaults ("europe-west1", ["a.example.com"], null), read
-    /// through the plan's generated metadata (<see cref="PlanJsonContext"/>), not by reflection.
-    /// </summary>
-    private static string ValueOf(PlanItem item, string field)
+    private static bool SameValue(object? a, object? b) => (a, b) switch
     {
-        var name = JsonNamingPolicy.CamelCase.ConvertName(field);
-        var property = PlanJsonContext.Default.GetTypeInfo(item.GetType())?.Properties.FirstOrDefault(p => p.Name == name);
-        return property?.Get?.Invoke(item) switch
-        {
-            null => "null",
-            string text => JsonSerializer.Serialize(text, ValueJsonContext.Default.String),
-            IReadOnlyList<string> list => JsonSerializer.Serialize(list, ValueJsonContext.Default.IReadOnlyListString),
-            var other => throw new NotSupportedException($"{item.GetType().Name}.{field} is a {other.GetType().Name}; an immutable field is a string or a list of strings"),
-        };
-    }
+        (null, null) => true,
+        (string x, string y) => x == y,
+        (IReadOnlyList<string> x, IReadOnlyList<string> y) => x.SequenceEqual(y, StringComparer.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>Each kind's field readers, found once: the plan's generated metadata (<see cref="PlanJsonContext"/>), not reflection.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), Func<object, object?>> Getters = new();
+
+    private static Func<object, object?> Getter(Type type, string field) => Getters.GetOrAdd((type, field), static key =>
+    {
+        var name = JsonNamingPolicy.CamelCase.ConvertName(key.Item2);
+        var property = PlanJsonContext.Default.GetTypeInfo(key.Item1)?.Properties.FirstOrDefault(p => p.Name == name);
+        return property?.Get ?? (static _ => null);
+    });
+
+    /// <summary>A field's value as JSON with the serializer's defaults ("europe-west1", ["a.example.com"], null).</summary>
+    private static string Json(object? value, PlanItem item, string field) => value switch
+    {
+        null => "null",
+        string text => JsonSerializer.Serialize(text, ValueJsonContext.Default.String),
+        IReadOnlyList<string> list => JsonSerializer.Serialize(list, ValueJsonContext.Default.IReadOnlyListString),
+        var other => throw new NotSupportedException($"{item.GetType().Name}.{field} is a {other.GetType().Name}; an immutable field is a string or a list of strings"),
+    };
 }
