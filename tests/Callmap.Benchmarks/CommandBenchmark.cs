@@ -31,9 +31,9 @@ public static partial class CommandBenchmark
         new("how-to-call", i => ["how-to-call", i.Caller, i.Service, "--map", i.Map]),
     ];
 
-    private sealed record Options(string? Cli, int[] Sizes, int Runs, TimeSpan Timeout, double MemoryCapMegabytes, string[] Only);
+    private sealed record Options(string? Cli, int[] Sizes, int Runs, TimeSpan Timeout, double MemoryCapMegabytes, string[] Only, bool Aot);
 
-    public const string Usage = "commands [--cli DIR_WITH_callmap.dll] [--sizes 200,2000,20000] [--runs 3] [--timeout SECONDS] [--memory-cap MB] [--only 'plan text,check']";
+    public const string Usage = "commands [--cli DIR_WITH_callmap.dll] [--aot] [--sizes 200,2000,20000] [--runs 3] [--timeout SECONDS] [--memory-cap MB] [--only 'plan text,check']";
 
     public static int Run(string[] args)
     {
@@ -42,12 +42,14 @@ public static partial class CommandBenchmark
         var work = Directory.CreateTempSubdirectory("callmap-bench-").FullName;
         try
         {
-            var cli = options.Cli ?? Publish(root, work);
-            var callmap = Path.Combine(cli, "callmap.dll");
-            if (!File.Exists(callmap)) throw new FileNotFoundException($"no callmap.dll in {cli}");
+            var cli = options.Cli ?? Publish(root, work, options.Aot);
+            // The ReadyToRun build runs on the dotnet host; the Native AOT build (--aot) is its own executable.
+            var callmap = Path.Combine(cli, options.Aot ? "callmap" : "callmap.dll");
+            if (!File.Exists(callmap)) throw new FileNotFoundException($"no {Path.GetFileName(callmap)} in {cli}");
+            string[] tool = options.Aot ? [callmap] : ["dotnet", callmap];
             var floor = typeof(Floor).Assembly.Location;
 
-            Console.WriteLine($"callmap commands benchmark · {Environment.ProcessorCount} cores · .NET {Environment.Version} · "
+            Console.WriteLine($"callmap commands benchmark · {(options.Aot ? "Native AOT" : "ReadyToRun")} · {Environment.ProcessorCount} cores · .NET {Environment.Version} · "
                 + $"median of {options.Runs} runs · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {callmap}");
             if (!MeasuredProcess.PeakMemoryAvailable)
                 Console.WriteLine($"note: {MeasuredProcess.GnuTime} is missing, so peak memory is sampled every 50 ms (a lower bound); "
@@ -104,7 +106,7 @@ public static partial class CommandBenchmark
                     }
                     // A case stopped on a smaller map would only be stopped again.
                     var smaller = options.Sizes.Where(s => s < services).Select(s => results.GetValueOrDefault((@case.Name, s))).LastOrDefault();
-                    var figures = smaller?.Stopped is { } reason ? smaller : Median(["dotnet", callmap, .. @case.Arguments(inputs)], options);
+                    var figures = smaller?.Stopped is { } reason ? smaller : Median([.. tool, .. @case.Arguments(inputs)], options);
                     if (services > 0) results[(@case.Name, services)] = figures;
                     var done = figures.Stopped is null;
                     Console.WriteLine($"| {label} | {@case.Name}{(@case.ReadsTwoMaps ? " (floor: both files)" : "")} | "
@@ -153,13 +155,18 @@ public static partial class CommandBenchmark
         return runs[0] with { Seconds = Middle(r => r.Seconds), CpuSeconds = Middle(r => r.CpuSeconds), PeakMegabytes = Middle(r => r.PeakMegabytes) };
     }
 
-    /// <summary>The shipped build of the tool: `dotnet publish` of infra/Cli in Release, as `dotnet pack` packs it.</summary>
-    private static string Publish(string root, string work)
+    /// <summary>
+    /// The shipped build of the tool: `dotnet publish` of infra/Cli in Release, as `dotnet pack` packs it (ReadyToRun);
+    /// with <paramref name="aot"/>, the opt-in Native AOT build for this machine's platform (README, Native AOT).
+    /// </summary>
+    private static string Publish(string root, string work, bool aot)
     {
         var output = Path.Combine(work, "cli");
-        Console.Error.WriteLine($"publishing infra/Cli (Release) to {output} ...");
+        Console.Error.WriteLine($"publishing infra/Cli (Release{(aot ? ", Native AOT" : "")}) to {output} ...");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "publish", Path.Combine(root, "infra", "Cli"), "-c", "Release", "-o", output, "--nologo" })
+        string[] arguments = ["publish", Path.Combine(root, "infra", "Cli"), "-c", "Release", "-o", output, "--nologo"];
+        if (aot) arguments = [.. arguments, "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true"];
+        foreach (var arg in arguments)
             start.ArgumentList.Add(arg);
         using var publish = Process.Start(start)!;
         var log = publish.StandardOutput.ReadToEnd();
@@ -177,9 +184,14 @@ public static partial class CommandBenchmark
 
     private static Options Parse(string[] args)
     {
-        var options = new Options(null, [200, 2_000, 20_000], 3, TimeSpan.FromSeconds(120), 4_096, []);
+        var options = new Options(null, [200, 2_000, 20_000], 3, TimeSpan.FromSeconds(120), 4_096, [], Aot: false);
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--aot")
+            {
+                options = options with { Aot = true };
+                continue;
+            }
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value; usage: {Usage}");
             options = args[i] switch
             {
