@@ -19,29 +19,8 @@ internal static class ProgramRun
     {
         var mocks = new RecordingMocks(preview) { ProjectNumber = SyntheticDeployStack.ProjectNumber };
         var options = new TestOptions { IsPreview = preview, ProjectName = "callmap", StackName = stack.Name, RootDirectory = stack.Root };
-        using (new ConfigEnvironment(stack.PulumiConfigJson, stack.PulumiConfigSecretKeysJson))
+        using (new PulumiConfigEnvironment(stack.PulumiConfigJson, stack.PulumiConfigSecretKeysJson))
             await Deployment.TestAsync(mocks, options, () => CallmapStack.RunAsync());
         return mocks.Resources.Count;
-    }
-
-    /// <summary>Sets Pulumi's config variables for one run (the SDK reads them when the deployment starts) and restores them.</summary>
-    private sealed class ConfigEnvironment : IDisposable
-    {
-        private const string ConfigVariable = "PULUMI_CONFIG";
-        private const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
-        private readonly string? _config = Environment.GetEnvironmentVariable(ConfigVariable);
-        private readonly string? _secretKeys = Environment.GetEnvironmentVariable(SecretKeysVariable);
-
-        public ConfigEnvironment(string config, string secretKeys)
-        {
-            Environment.SetEnvironmentVariable(ConfigVariable, config);
-            Environment.SetEnvironmentVariable(SecretKeysVariable, secretKeys);
-        }
-
-        public void Dispose()
-        {
-            Environment.SetEnvironmentVariable(ConfigVariable, _config);
-            Environment.SetEnvironmentVariable(SecretKeysVariable, _secretKeys);
-        }
     }
 }

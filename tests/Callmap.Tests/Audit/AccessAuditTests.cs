@@ -110,15 +110,7 @@ public class AccessAuditTests
     [Fact]
     public async Task The_JSON_and_SARIF_reports_of_a_drifted_project_with_a_waiver_are_exactly_the_committed_ones()
     {
-        var (_, prodPlan) = Prod();
-        var key = DriftedProd(prodPlan).Keys["deploy-bot@acme-shop-prod.iam.gserviceaccount.com"].Single(k => k.Kind == KeyKind.UserManaged);
-        var text = File.ReadAllText(ProdPath) + $$"""
-
-            waivers:
-              - { rule: live-user-managed-key, subject: deploy-bot@acme-shop-prod.iam.gserviceaccount.com key {{key.Id}}, reason: "vendor CI <until> OPS-77 – Zoë's \"tool\"", expires: 2026-12-31 }
-            """;
-        var map = Maps.Valid(text, "stacks/prod.yaml");
-        var plan = Planner.Create(map);
+        var (map, plan) = ProdWaivingTheDeployKey("\"vendor CI <until> OPS-77 – Zoë's \\\"tool\\\"\"");
 
         var result = await AccessAudit.RunAsync(map, plan, Baseline(), DriftedProd(plan), Now);
 
@@ -130,15 +122,7 @@ public class AccessAuditTests
     [Fact]
     public async Task A_waiver_in_the_map_sets_aside_a_live_finding_until_it_expires()
     {
-        var (_, prodPlan) = Prod();
-        var key = DriftedProd(prodPlan).Keys["deploy-bot@acme-shop-prod.iam.gserviceaccount.com"].Single(k => k.Kind == KeyKind.UserManaged);
-        var text = File.ReadAllText(ProdPath) + $$"""
-
-            waivers:
-              - { rule: live-user-managed-key, subject: deploy-bot@acme-shop-prod.iam.gserviceaccount.com key {{key.Id}}, reason: "vendor CI until OPS-77", expires: 2026-12-31 }
-            """;
-        var map = Maps.Valid(text, "stacks/prod.yaml");
-        var plan = Planner.Create(map);
+        var (map, plan) = ProdWaivingTheDeployKey("\"vendor CI until OPS-77\"");
 
         var before = await AccessAudit.RunAsync(map, plan, Baseline(), DriftedProd(plan), Now);
         var after = await AccessAudit.RunAsync(map, plan, Baseline(), DriftedProd(plan), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -178,5 +162,19 @@ public class AccessAuditTests
         Assert.All(results, r => Assert.Equal("stacks/prod.yaml", r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()));
         Assert.StartsWith("## callmap audit: `stacks/prod.yaml`", markdown);
         Assert.All(result.Verdict.Findings, f => Assert.Contains($"`{f.At}`", markdown));
+    }
+
+    /// <summary>The prod map with a waiver of the drifted project's user-managed deploy key; <paramref name="reason"/> is written as YAML.</summary>
+    private static (Callmap.Model.AccessMap Map, Plan Plan) ProdWaivingTheDeployKey(string reason)
+    {
+        var (_, prodPlan) = Prod();
+        var key = DriftedProd(prodPlan).Keys["deploy-bot@acme-shop-prod.iam.gserviceaccount.com"].Single(k => k.Kind == KeyKind.UserManaged);
+        var text = File.ReadAllText(ProdPath) + $$"""
+
+            waivers:
+              - { rule: live-user-managed-key, subject: deploy-bot@acme-shop-prod.iam.gserviceaccount.com key {{key.Id}}, reason: {{reason}}, expires: 2026-12-31 }
+            """;
+        var map = Maps.Valid(text, "stacks/prod.yaml");
+        return (map, Planner.Create(map));
     }
 }
