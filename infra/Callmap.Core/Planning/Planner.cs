@@ -58,15 +58,14 @@ public sealed partial class Planner
     /// <summary>By kind, then by name: each kind's items sorted on their own, so names are compared only within a kind.</summary>
     private static List<PlanItem> InPlanOrder(List<PlanItem> items)
     {
-        var byKind = new SortedDictionary<PlanItemKind, List<PlanItem>>();
+        // Indexed by the kind (a dense enum without explicit values), in the enum's order.
+        var byKind = new List<PlanItem>?[Enum.GetValues<PlanItemKind>().Length];
         foreach (var item in items)
-        {
-            if (!byKind.TryGetValue(item.Kind, out var ofKind)) byKind[item.Kind] = ofKind = [];
-            ofKind.Add(item);
-        }
+            (byKind[(int)item.Kind] ??= []).Add(item);
         var ordered = new List<PlanItem>(items.Count);
-        foreach (var ofKind in byKind.Values)
+        foreach (var ofKind in byKind)
         {
+            if (ofKind is null) continue;
             var names = new string[ofKind.Count];
             for (var i = 0; i < names.Length; i++) names[i] = ofKind[i].Name;
             names.AsSpan().Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ofKind), StringComparer.Ordinal);
