@@ -144,8 +144,9 @@ public sealed partial class YamlReader
             {
                 _parser.MoveNext();
                 Count(1, mapping.Start);
-                // The value of a streamed top-level key hands its entries over; no mapping below it does.
-                var streamed = depth == 1 ? _streamedSection : null;
+                // The value of a streamed top-level key hands its entries over; no mapping below it does, and
+                // neither does one with an anchor: an alias to it must find the whole section, as written.
+                var streamed = depth == 1 && mapping.Anchor.IsEmpty ? _streamedSection : null;
                 _streamedSection = null;
                 var entries = new List<YEntry>();
                 // Most mappings hold a few keys, searched in place; a dictionary only for a long one (services:, callers:).

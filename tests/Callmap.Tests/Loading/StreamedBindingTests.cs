@@ -34,6 +34,41 @@ public class StreamedBindingTests
             Assert.Equal(JsonPlan.Render(Planner.Create(whole.Map!)), JsonPlan.Render(Planner.Create(streamed.Map)));
     }
 
+    /// <summary>Sections with anchors that other keys alias (found by an attack on streamed binding: aliases read placeholders).</summary>
+    public static TheoryData<string, string> AliasedSections() => new()
+    {
+        { "callers-alias-services", Maps.Header + """
+            services: &s
+              api: { run: { image: europe-west1-docker.pkg.dev/p/apps/api:1 } }
+              orders: { run: { image: europe-west1-docker.pkg.dev/p/apps/orders:1 } }
+            callers: *s
+            """ },
+        { "services-alias-callers", Maps.Header + """
+            callers: &c
+              api: [orders]
+            services: *c
+            """ },
+        { "env-alias-callers", Maps.Header + """
+            callers: &c
+              api: [orders]
+            services:
+              api: { run: { image: europe-west1-docker.pkg.dev/p/apps/api:1, env: *c } }
+              orders: { run: { image: europe-west1-docker.pkg.dev/p/apps/orders:1 } }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(AliasedSections))]
+    public void An_aliased_section_is_bound_as_written_not_as_the_entries_already_taken(string name, string text)
+    {
+        var streamed = AccessMapLoader.Load($"{name}.yaml", text);
+        var whole = LoadFromWholeTree($"{name}.yaml", text);
+
+        Assert.NotEmpty(whole.Diagnostics);
+        Assert.Equal(Describe(whole.Diagnostics), Describe(streamed.Diagnostics));
+        Assert.Null(streamed.Map);
+    }
+
     [Fact]
     public void A_services_section_written_twice_is_reported_and_its_second_copy_binds_nothing()
     {
