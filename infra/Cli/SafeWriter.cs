@@ -6,24 +6,31 @@ namespace Callmap.Cli;
 
 /// <summary>
 /// Every text a command writes passes <see cref="SafeText.Terminal"/>: map strings and token claims
-/// cannot send escape sequences to the reader's terminal or CI log. Nor can they start a line as a CI
-/// workflow command (GitHub Actions reads "::error::…", "::add-mask::…", "##[…]" at the start of any
-/// output line): a ':' opening a line, and "##[", are written as \u{003a} and \u{0023}#[. callmap's own
-/// output never starts a line so.
+/// cannot send escape sequences to the reader's terminal or CI log. Nor can they make a line a CI workflow
+/// command. GitHub Actions runs "::command::" at the start of a line after any leading whitespace
+/// (actions/runner ActionCommand.TryParseV2: message.TrimStart()), and "##[command]" anywhere in a line
+/// (ActionCommandManager: IndexOf("##[")). So the first ':' of a line, past its leading whitespace, is
+/// written \u{003a}, and in every run of '#' followed by '[' all but the last '#' are written \u{0023}.
+/// callmap's own output never needs either.
 /// Text is passed on in runs between the characters it changes, whatever form it is written in
 /// (strings, spans, arrays, characters): a 20,000-service preview is 40 MB, written in pieces.
 /// </summary>
 public sealed class SafeWriter(TextWriter inner) : TextWriter
 {
+    private const string EscapedColon = "\\u{003a}";
+    private const string EscapedHash = "\\u{0023}";
+
+    /// <summary>Nothing but whitespace written on this line yet.</summary>
     private bool _atLineStart = true;
 
-    /// <summary>How many '#' opened the current line and wait for the character that says whether they start "##[".</summary>
+    /// <summary>How many '#' in a row wait for the character that says whether they start "##[".</summary>
     private int _heldHashes;
 
     /// <summary>
     /// The writer underneath, for output that is safe as it is produced and too large to filter twice: the JSON
-    /// plan, whose encoder escapes every control and direction character (<see cref="TerminalSafeJsonEncoder"/>)
-    /// and whose every line starts with indentation or a bracket. Nothing may be written here after it.
+    /// plan and SARIF, whose encoder escapes every control and direction character and '#'
+    /// (<see cref="TerminalSafeJsonEncoder"/>), and whose lines start with indentation and then a quote or a
+    /// bracket. Nothing may be written here after it.
     /// </summary>
     public TextWriter Unfiltered => inner;
 
@@ -39,64 +46,55 @@ public sealed class SafeWriter(TextWriter inner) : TextWriter
     {
         while (!buffer.IsEmpty)
         {
-            if (_atLineStart || _heldHashes > 0)
+            var c = buffer[0];
+            if (_heldHashes > 0 && c != '#') ReleaseHashes(startsMarker: c == '[');
+            if (c == '#')
             {
-                buffer = LineStart(buffer);
+                _heldHashes++;
+                _atLineStart = false;
+                buffer = buffer[1..];
                 continue;
             }
-            var next = buffer.IndexOfAny(HiddenOrLineBreak);
+            if (_atLineStart && c != '\n')
+            {
+                if (c == ':')
+                {
+                    inner.Write(EscapedColon);
+                    _atLineStart = false;
+                    buffer = buffer[1..];
+                    continue;
+                }
+                if (char.IsWhiteSpace(c) && !SafeText.IsTerminalHidden(c))
+                {
+                    inner.Write(c);
+                    buffer = buffer[1..];
+                    continue;
+                }
+                _atLineStart = false;
+            }
+
+            var next = buffer.IndexOfAny(NeedsALook);
             if (next < 0)
             {
                 inner.Write(buffer);
                 return;
             }
-            inner.Write(buffer[..next]);
-            if (buffer[next] == '\n')
+            if (next > 0)
+            {
+                inner.Write(buffer[..next]);
+                buffer = buffer[next..];
+                continue;
+            }
+            // A line break or a hidden character ('#' is taken above).
+            if (c == '\n')
             {
                 inner.Write('\n');
                 _atLineStart = true;
             }
-            else Shown(buffer[next]);
-            buffer = buffer[(next + 1)..];
+            else Shown(c);
+            buffer = buffer[1..];
         }
     }
-
-    /// <summary>
-    /// Takes the first character of a line, or the one after the '#'s that opened it: a ':' is shown as
-    /// \u{003a}, '#'s are held until it is clear whether "##[" follows (then the first is shown as \u{0023}).
-    /// What it does not take is left for <see cref="Write(ReadOnlySpan{char})"/>, no longer at a line's start.
-    /// </summary>
-    private ReadOnlySpan<char> LineStart(ReadOnlySpan<char> buffer)
-    {
-        var c = buffer[0];
-        if (_heldHashes > 0)
-        {
-            if (c == '#' && _heldHashes == 1)
-            {
-                _heldHashes = 2;
-                return buffer[1..];
-            }
-            inner.Write(c == '[' && _heldHashes == 2 ? "\\u{0023}#" : _heldHashes == 2 ? "##" : "#");
-            _heldHashes = 0;
-            return buffer;
-        }
-        _atLineStart = false;
-        switch (c)
-        {
-            case ':':
-                inner.Write("\\u{003a}");
-                return buffer[1..];
-            case '#':
-                _heldHashes = 1;
-                return buffer[1..];
-            default:
-                return buffer;
-        }
-    }
-
-    /// <summary>What <see cref="Write(ReadOnlySpan{char})"/> looks for: characters <see cref="SafeText.Terminal"/> shows as \u{XXXX}, and line breaks.</summary>
-    private static readonly SearchValues<char> HiddenOrLineBreak = SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => c == '\n' || SafeText.IsTerminalHidden(c)).ToArray());
 
     public override void WriteLine(string? value)
     {
@@ -107,10 +105,21 @@ public sealed class SafeWriter(TextWriter inner) : TextWriter
     /// <summary>Passes on '#'s still waiting (the text ended with them), then flushes.</summary>
     public override void Flush()
     {
-        if (_heldHashes > 0) inner.Write(_heldHashes == 2 ? "##" : "#");
-        _heldHashes = 0;
+        ReleaseHashes(startsMarker: false);
         inner.Flush();
     }
+
+    /// <summary>The '#'s held so far; before a '[', all but the last escaped, so no "##[" is left in the line.</summary>
+    private void ReleaseHashes(bool startsMarker)
+    {
+        for (var i = 0; i < _heldHashes; i++)
+            inner.Write(startsMarker && _heldHashes > 1 && i < _heldHashes - 1 ? EscapedHash : "#");
+        _heldHashes = 0;
+    }
+
+    /// <summary>What the run search stops at: characters <see cref="SafeText.Terminal"/> shows as \u{XXXX}, line breaks and '#'.</summary>
+    private static readonly SearchValues<char> NeedsALook = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => c is '\n' or '#' || SafeText.IsTerminalHidden(c)).ToArray());
 
     /// <summary>A character as <see cref="SafeText.Terminal"/> shows it: \u{XXXX}.</summary>
     private void Shown(char c)

@@ -25,27 +25,29 @@ public sealed class TerminalSafeJsonEncoder : JavaScriptEncoder
 
     public override int MaxOutputCharactersPerInputCharacter => Math.Max(Relaxed.MaxOutputCharactersPerInputCharacter, 6);
 
-    public override bool WillEncode(int unicodeScalar) => IsDirectionOverride(unicodeScalar) || Relaxed.WillEncode(unicodeScalar);
+    public override bool WillEncode(int unicodeScalar) => IsOwnEscape(unicodeScalar) || Relaxed.WillEncode(unicodeScalar);
 
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
     {
         var relaxed = Relaxed.FindFirstCharacterToEncode(text, textLength);
         var before = new ReadOnlySpan<char>(text, relaxed < 0 ? textLength : relaxed);
-        var direction = IndexOfDirectionOverride(before);
-        return direction >= 0 ? direction : relaxed;
+        var own = IndexOfOwnEscape(before);
+        return own >= 0 ? own : relaxed;
     }
 
     public override int FindFirstCharacterToEncodeUtf8(ReadOnlySpan<byte> utf8Text)
     {
         var relaxed = Relaxed.FindFirstCharacterToEncodeUtf8(utf8Text);
-        var direction = IndexOfDirectionOverride(relaxed < 0 ? utf8Text : utf8Text[..relaxed]);
-        return direction >= 0 ? direction : relaxed;
+        var before = relaxed < 0 ? utf8Text : utf8Text[..relaxed];
+        var hash = before.IndexOf((byte)'#');
+        var direction = IndexOfDirectionOverride(hash < 0 ? before : before[..hash]);
+        return direction >= 0 ? direction : hash >= 0 ? hash : relaxed;
     }
 
-    /// <summary>A direction override as \uXXXX (upper-case hex, as the relaxed encoder writes its escapes); anything else as the relaxed encoder does.</summary>
+    /// <summary>A direction override or '#' as \uXXXX (upper-case hex, as the relaxed encoder writes its escapes); anything else as the relaxed encoder does.</summary>
     public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
     {
-        if (!IsDirectionOverride(unicodeScalar))
+        if (!IsOwnEscape(unicodeScalar))
             return Relaxed.TryEncodeUnicodeScalar(unicodeScalar, buffer, bufferLength, out numberOfCharactersWritten);
         numberOfCharactersWritten = 0;
         if (bufferLength < 6) return false;
@@ -58,6 +60,20 @@ public sealed class TerminalSafeJsonEncoder : JavaScriptEncoder
     }
 
     private static bool IsDirectionOverride(int c) => c is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+
+    /// <summary>
+    /// What this encoder escapes beyond the relaxed one: direction overrides, and '#', since GitHub Actions runs a
+    /// "##[command]" found anywhere in a log line (actions/runner ActionCommandManager: IndexOf("##[")) and a map
+    /// string may hold one. '#' appears in JSON only inside strings, where \u0023 reads back as '#'.
+    /// </summary>
+    private static bool IsOwnEscape(int c) => c == '#' || IsDirectionOverride(c);
+
+    private static int IndexOfOwnEscape(ReadOnlySpan<char> text)
+    {
+        var hash = text.IndexOf('#');
+        var direction = IndexOfDirectionOverride(hash < 0 ? text : text[..hash]);
+        return direction >= 0 ? direction : hash;
+    }
 
     /// <summary>
     /// Searched with <see cref="SearchValues{T}"/>, built once: IndexOfAnyInRange, compiled ahead of time

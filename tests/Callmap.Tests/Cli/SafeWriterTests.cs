@@ -62,4 +62,25 @@ public class SafeWriterTests
         Assert.All(shown.Where((_, i) => i % 100 == 0), l => Assert.StartsWith("\\u{003a}:warning::", l));
         Assert.All(shown.Where((_, i) => i % 100 != 0), l => Assert.EndsWith("\\u{0007}", l));
     }
+
+    [Theory]
+    [InlineData("  ::error::indented", "  \\u{003a}:error::indented")]
+    [InlineData("\t\u00a0::warning::after a tab and a no-break space", "\t\u00a0\\u{003a}:warning::after a tab and a no-break space")]
+    [InlineData("x ##[error]mid-line", "x \\u{0023}#[error]mid-line")]
+    [InlineData("###[group]three", "\\u{0023}\\u{0023}#[group]three")]
+    [InlineData("# a heading, #[one] and ## two", "# a heading, #[one] and ## two")]
+    [InlineData("ok: a colon after text", "ok: a colon after text")]
+    public void No_line_can_carry_a_workflow_command_where_the_actions_runner_looks_for_one(string written, string shown)
+    {
+        // actions/runner: "::cmd::" after the line's leading whitespace (TrimStart), "##[cmd]" anywhere in the line.
+        Assert.Equal(shown, Through(written));
+        Assert.Equal($"first line\n{shown}", Through("first line\n", written));
+    }
+
+    [Fact]
+    public void A_mid_line_workflow_marker_split_across_writes_is_still_neutralised()
+    {
+        Assert.Equal("x \\u{0023}#[error]y", Through("x #", "#", "[error]y"));
+        Assert.Equal("x ##", Through("x ##"));
+    }
 }
