@@ -8,7 +8,8 @@ namespace Callmap.Reports;
 /// <summary>
 /// The escaping of the JSON callmap writes (the plan, SARIF): as <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>
 /// (text as written, not \u-escaped, since the output is JSON, not HTML), and also the invisible direction overrides
-/// U+202A–U+202E and U+2066–U+2069, which the relaxed encoder writes as they are. The relaxed encoder already escapes
+/// U+202A–U+202E and U+2066–U+2069, which the relaxed encoder writes as they are, and '#' (so no string can hold
+/// "##[", which GitHub Actions runs as a command anywhere in a log line). The relaxed encoder already escapes
 /// control characters and the line and paragraph separators, so the JSON holds nothing <see cref="SafeText.Terminal"/>
 /// would change: it can go to a terminal or CI log as it is, and a reader of the JSON gets the map's string back
 /// exactly (where SafeText's "\u{202e}" in a JSON string is not a JSON escape, and made the document invalid).
