@@ -15,19 +15,19 @@ public static class DiffReport
         if (risks.Count > 0)
         {
             text.AppendLine().AppendLine($"Risk ({risks.Count}):");
-            foreach (var change in risks) text.AppendLine($"  ⚠ {Word(change.Kind)}: {change.Text}");
+            foreach (var change in risks) text.AppendLine($"  ⚠ {Word(change.Kind)}: {SafeText.OneLine(change.Text)}");
         }
         var replaced = diff.Changes.Where(c => c.Kind == ChangeKind.Replaced).ToList();
         if (replaced.Count > 0)
         {
             text.AppendLine().AppendLine($"Replaced ({replaced.Count}):");
-            foreach (var change in replaced) text.AppendLine($"  ↻ {change.Text}");
+            foreach (var change in replaced) text.AppendLine($"  ↻ {SafeText.OneLine(change.Text)}");
         }
         var rest = diff.Changes.Where(c => !c.IsRisk && c.Kind != ChangeKind.Replaced).ToList();
         if (rest.Count > 0)
         {
             text.AppendLine().AppendLine($"Other changes ({rest.Count}):");
-            foreach (var change in rest) text.AppendLine($"  {(change.Kind == ChangeKind.Narrowed ? "-" : "~")} {change.Text}");
+            foreach (var change in rest) text.AppendLine($"  {(change.Kind == ChangeKind.Narrowed ? "-" : "~")} {SafeText.OneLine(change.Text)}");
         }
         return text.ToString();
     }
@@ -47,7 +47,7 @@ public static class DiffReport
         if (replaced.Count > 0)
         {
             md.AppendLine($"### ↻ Replaced ({replaced.Count})").AppendLine();
-            foreach (var change in replaced) md.AppendLine($"- {change.Text}");
+            foreach (var change in replaced) md.AppendLine($"- {SafeText.Markdown(change.Text)}");
             md.AppendLine();
         }
         var rest = diff.Changes.Where(c => !c.IsRisk && c.Kind != ChangeKind.Replaced).ToList();

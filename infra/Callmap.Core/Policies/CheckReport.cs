@@ -20,9 +20,10 @@ public static class CheckReport
             text.AppendLine().AppendLine($"{(level == PolicyLevel.Mandatory ? "✗" : "!")} {rule.Id} ({Word(level)}): {rule.Title}");
             foreach (var f in group)
             {
-                text.AppendLine($"    {f.At}: {f.Message}");
-                text.AppendLine($"      fix: {f.Fix}");
-                text.AppendLine($"      subject: {f.Subject}");
+                // Messages, fixes and subjects quote map strings: each stays on its line.
+                text.AppendLine($"    {f.At}: {SafeText.OneLine(f.Message)}");
+                text.AppendLine($"      fix: {SafeText.OneLine(f.Fix)}");
+                text.AppendLine($"      subject: {SafeText.OneLine(f.Subject)}");
             }
             text.AppendLine($"    why: {rule.Help} ({rule.DocsAnchor})");
         }
@@ -30,7 +31,7 @@ public static class CheckReport
         {
             text.AppendLine().AppendLine($"Active waivers ({result.ActiveWaivers.Count}):");
             foreach (var w in result.ActiveWaivers)
-                text.AppendLine($"    {w.At}: {w.Rule} for {w.Subject} until {w.Expires:yyyy-MM-dd}, {result.Waived.Count(x => x.Waiver == w)} finding(s) waived: {w.Reason}");
+                text.AppendLine($"    {w.At}: {SafeText.OneLine(w.Rule)} for {SafeText.OneLine(w.Subject)} until {w.Expires:yyyy-MM-dd}, {result.Waived.Count(x => x.Waiver == w)} finding(s) waived: {SafeText.OneLine(w.Reason)}");
         }
         var mandatory = result.Findings.Count(f => f.Level == PolicyLevel.Mandatory);
         var advisory = result.Findings.Count - mandatory;

@@ -112,6 +112,17 @@ public static class SafeText
         return safe.ToString();
     }
 
+    /// <summary>
+    /// A map-supplied value inside one line of a text report: as <see cref="Terminal"/>, and newlines and tabs
+    /// shown too (\u{000a}), so a value cannot start a line of its own that reads like callmap's ("0 mandatory
+    /// violations ...").
+    /// </summary>
+    public static string OneLine(string value)
+    {
+        var terminal = Terminal(value);
+        return terminal.AsSpan().IndexOfAny('\n', '\t') < 0 ? terminal : terminal.Replace("\n", Escaped('\n')).Replace("\t", Escaped('\t'));
+    }
+
     /// <summary>Where the first character <see cref="Terminal"/> would escape is, or -1: a vectorised search, for outputs of hundreds of megabytes.</summary>
     public static int IndexOfTerminalHidden(ReadOnlySpan<char> text) => text.IndexOfAny(TerminalHidden);
 

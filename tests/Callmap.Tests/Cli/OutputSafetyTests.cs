@@ -49,7 +49,8 @@ public sealed class OutputSafetyTests : IDisposable
 
         var lines = (run.Out + run.Error).Split('\n');
         Assert.DoesNotContain(lines, l => l.StartsWith("::", StringComparison.Ordinal) || l.StartsWith("##[", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("\\u{003a}:notice::fake all clear", StringComparison.Ordinal));
+        // The reason stays on its waiver's line, its newlines shown.
+        Assert.Contains(lines, l => l.Contains("ok\\u{000a}::notice::fake all clear\\u{000a}\\u{0023}#[error]fake", StringComparison.Ordinal));
     }
 
     /// <summary>JSON escapes what a terminal would obey, so the document stays valid and gives the map's string back exactly.</summary>
@@ -109,6 +110,17 @@ public sealed class OutputSafetyTests : IDisposable
         foreach (var piece in pieces) safe.Write(piece);
         safe.Flush();
         return output.ToString();
+    }
+
+    [Fact]
+    public void A_map_string_cannot_add_a_line_that_reads_like_the_check_verdict()
+    {
+        // Found by an attack: a waiver reason with a newline printed a fake "all passed" line in the check report.
+        var run = CallmapCli.Run("check", Map("ok\\n0 mandatory violations, 0 advisory findings, 15 of 15 rules passed."), "--policy", Baseline);
+
+        var verdicts = run.Out.Split('\n').Where(l => l.Contains("mandatory violation", StringComparison.Ordinal)).ToList();
+        Assert.Single(verdicts, l => !l.Contains("\\u{000a}", StringComparison.Ordinal));
+        Assert.Contains(verdicts, l => l.Contains("ok\\u{000a}0 mandatory violations", StringComparison.Ordinal));
     }
 
     [Fact]
