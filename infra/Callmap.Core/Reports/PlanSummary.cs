@@ -108,7 +108,8 @@ public sealed record PlanSummary(int Workloads, int Accounts, int InvokerGrants,
     {
         switch (e.From)
         {
-            case EnvSource.Map or EnvSource.Wiring: into.Append($"{e.Name}={e.Value}"); break;
+            // A value written in the map stays on its line: a newline in it is shown, not obeyed.
+            case EnvSource.Map or EnvSource.Wiring: into.Append($"{e.Name}={SafeText.OneLine(e.Value ?? "")}"); break;
             case EnvSource.SecretManager: into.Append($"{e.Name} ← Secret Manager {e.Secret} ({e.Version})"); break;
             case EnvSource.EndUserAuth: into.Append($"{e.Name}={e.Value} (verify end-user tokens)"); break;
             default: into.Append($"{e.Name} ← Secret Manager {e.Secret} (the version callmap creates from Pulumi config secret {e.ConfigKey})"); break;

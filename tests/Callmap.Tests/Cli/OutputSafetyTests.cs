@@ -124,6 +124,23 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     [Fact]
+    public void An_env_value_with_newlines_stays_on_its_line_in_the_preview()
+    {
+        var map = Write("env.yaml", """
+            project: acme-shop-dev
+            projectNumber: "123456789012"
+            region: europe-west1
+            services:
+              orders: { run: { image: europe-west1-docker.pkg.dev/acme-shop-dev/apps/api:1.4.2, env: { NOTE: "one\n  ::error::forged\ntwo" } } }
+            """);
+
+        var run = CallmapCli.Run("plan", map);
+
+        Assert.Contains(run.Out.Split('\n'), l => l.Contains("NOTE=one\\u{000a}  ::error::forged\\u{000a}two", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Out.Split('\n'), l => l.TrimStart().StartsWith("::", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_time_zone_that_is_not_a_tz_name_is_refused_where_it_is_written()
     {
         var map = Write("tz.yaml", """
