@@ -14,23 +14,13 @@ public sealed class MapIndex
     private readonly Dictionary<string, Workload> _services;
     private readonly Dictionary<string, List<Caller>> _callersOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _targetsOf = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Url, string Audience)> _wiring = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _wiredService = new(StringComparer.Ordinal);
 
     public MapIndex(AccessMap map)
     {
         Map = map;
         BlockingFunctions = (map.IdentityPlatform?.BlockingFunctions ?? []).Select(b => b.Function.Value).ToHashSet(StringComparer.Ordinal);
         _services = new Dictionary<string, Workload>(StringComparer.Ordinal);
-        foreach (var service in map.Services)
-        {
-            _services.TryAdd(service.Name, service);
-            // Named once per service, not once per edge: every caller of a service gets the same two names.
-            var wiring = (Planning.CallerWiring.UrlVariable(service.Name), Planning.CallerWiring.AudienceVariable(service.Name));
-            _wiring.TryAdd(service.Name, wiring);
-            _wiredService.TryAdd(wiring.Item1, service.Name);
-            _wiredService.TryAdd(wiring.Item2, service.Name);
-        }
+        foreach (var service in map.Services) _services.TryAdd(service.Name, service);
         foreach (var caller in map.Callers)
         {
             foreach (var target in caller.Targets)
@@ -67,17 +57,6 @@ public sealed class MapIndex
 
     /// <summary>Every caller that lists <paramref name="service"/>, in map order.</summary>
     public IReadOnlyList<Caller> CallersOf(string service) => _callersOf.GetValueOrDefault(service) ?? [];
-
-    /// <summary>The variables a caller of this service gets: its URL and its audience.</summary>
-    public (string Url, string Audience) WiringOf(string service) =>
-        _wiring.TryGetValue(service, out var wiring) ? wiring : (Planning.CallerWiring.UrlVariable(service), Planning.CallerWiring.AudienceVariable(service));
-
-    /// <summary>The service whose URL or audience variable this is, if any.</summary>
-    public string? ServiceWiredBy(string variable) => _wiredService.GetValueOrDefault(variable);
-
-    /// <summary>Whether <paramref name="workload"/> calls <paramref name="service"/>.</summary>
-    public bool Calls(string workload, string service) =>
-        Array.BinarySearch(_targetsOf.GetValueOrDefault(workload) ?? [], service, StringComparer.Ordinal) >= 0;
 
     /// <summary>The services a workload calls, sorted, without duplicates.</summary>
     public IReadOnlyList<string> TargetsOf(string workload) => _targetsOf.GetValueOrDefault(workload) ?? [];

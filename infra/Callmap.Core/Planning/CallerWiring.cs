@@ -10,8 +10,12 @@ public static class CallerWiring
 {
     public static string Prefix(string service) => service.ToUpperInvariant().Replace('-', '_');
 
-    public static string UrlVariable(string service) => $"{Prefix(service)}_URL";
+    public const string UrlSuffix = "_URL";
 
-    public static string AudienceVariable(string service) => $"{Prefix(service)}_AUDIENCE";
+    public const string AudienceSuffix = "_AUDIENCE";
+
+    public static string UrlVariable(string service) => Prefix(service) + UrlSuffix;
+
+    public static string AudienceVariable(string service) => Prefix(service) + AudienceSuffix;
 
 }

@@ -34,7 +34,7 @@ public sealed partial class Planner
             _endpoints[workload.Name] = Endpoint.For(map, workload);
             _itemNames[workload.Name] = workload.Kind == WorkloadKind.RunService ? ItemNames.Run(workload.Name) : ItemNames.Function(workload.Name);
             // Every caller of a workload gets the same two entries: one immutable pair shared by all of them.
-            var (url, audience) = _index.WiringOf(workload.Name);
+            var (url, audience) = (CallerWiring.UrlVariable(workload.Name), CallerWiring.AudienceVariable(workload.Name));
             _wiring[workload.Name] = (new EnvEntry(url, EnvSource.Wiring, Value: _endpoints[workload.Name].Url, Target: workload.Name),
                 new EnvEntry(audience, EnvSource.Wiring, Value: _endpoints[workload.Name].Audience, Target: workload.Name));
         }

@@ -126,10 +126,7 @@ public sealed class OutputSafetyTests : IDisposable
     [Fact]
     public void An_env_value_with_newlines_stays_on_its_line_in_the_preview()
     {
-        var map = Write("env.yaml", """
-            project: acme-shop-dev
-            projectNumber: "123456789012"
-            region: europe-west1
+        var map = Write("env.yaml", Maps.Header + """
             services:
               orders: { run: { image: europe-west1-docker.pkg.dev/acme-shop-dev/apps/api:1.4.2, env: { NOTE: "one\n  ::error::forged\ntwo" } } }
             """);
